@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
+import { ClockModule } from './clock.module';
+import { KeyringConfigModule } from './config/config.module';
+import type { KeyringConfig } from './config/keyring-config';
+import { CredentialsModule } from './credentials/credentials.module';
+import { HealthModule } from './health/health.module';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { LoggingModule } from './logging/logging.module';
+import { EventStoreModule } from './persistence/event-store.module';
+
+export interface AppOptions {
+  /** Where log lines go; stdout by default. */
+  readonly logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: KeyringConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        KeyringConfigModule.forRoot(config),
+        ClockModule,
+        LoggingModule.forRoot(options.logDestination),
+        EventStoreModule,
+        HealthModule,
+        CredentialsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

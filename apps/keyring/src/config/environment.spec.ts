@@ -1,0 +1,69 @@
+import * as path from 'node:path';
+import { ConfigurationError, parseEnvironment } from './environment';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = parseEnvironment({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.eventStore).toEqual({
+      kind: 'sqlite',
+      sqliteFile: path.resolve('./data/events.sqlite'),
+      sqliteSynchronous: 'FULL',
+    });
+    expect(config.secretPepper).toBeNull();
+    expect(config.roleCatalogue).toBeNull();
+  });
+
+  it('reads every variable it documents', () => {
+    const config = parseEnvironment({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/keyring',
+      LOG_LEVEL: 'DEBUG',
+      KEYRING_SECRET_PEPPER: 'p'.repeat(40),
+      ROLE_CATALOGUE: 'billing:read, billing:write',
+      TRUST_PROXY: 'loopback,10.0.0.0/8',
+      SQLITE_SYNCHRONOUS: 'normal',
+      STATE_CACHE_SIZE: '5',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/keyring',
+      logLevel: 'debug',
+      roleCatalogue: ['billing:read', 'billing:write'],
+      trustProxy: ['loopback', '10.0.0.0/8'],
+      stateCacheSize: 5,
+    });
+    expect(config.eventStore.sqliteSynchronous).toBe('NORMAL');
+    expect(config.eventStore.sqliteFile).toBe('/var/lib/keyring/events.sqlite');
+  });
+
+  it('names every bad variable and what it allows, all at once', () => {
+    const attempt = () =>
+      parseEnvironment({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        KEYRING_SECRET_PEPPER: 'short',
+        ROLE_CATALOGUE: 'Admin',
+        TRUST_PROXY: 'the-internet',
+        EVENT_STORE: 'mongodb',
+      });
+    expect(attempt).toThrow(ConfigurationError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
+      expect(message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+      expect(message).toContain('KEYRING_SECRET_PEPPER must be at least 32 characters');
+      expect(message).not.toContain('short');
+      expect(message).toContain('ROLE_CATALOGUE entry "Admin"');
+      expect(message).toContain('TRUST_PROXY entry "the-internet"');
+      expect(message).toContain('EVENT_STORE must be one of sqlite (got "mongodb")');
+      expect((error as ConfigurationError).problems).toHaveLength(6);
+    }
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Parses environment variables into a KeyringConfig. Every bad value is
+ * reported at once, each naming the variable and what is allowed, so that a
+ * misconfigured deployment fails at start with one readable message.
+ */
+import * as path from 'node:path';
+import * as ipaddr from 'ipaddr.js';
+import { ROLE_PATTERN } from '@keyring/domain';
+import type { KeyringConfig, LogLevel, SqliteSynchronous } from './keyring-config';
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['FULL', 'NORMAL'];
+/** Express's named proxy ranges, accepted besides addresses and CIDR blocks. */
+const TRUST_PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+const MIN_PEPPER_LENGTH = 32;
+
+export function parseEnvironment(env: Environment): KeyringConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const oneOf = <T extends string>(
+    name: string,
+    allowed: readonly T[],
+    fallback: T,
+    normalise = (v: string) => v,
+  ) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = normalise(raw) as T;
+    if (!allowed.includes(value)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const list = (name: string): string[] | null => {
+    const raw = read(name);
+    if (raw === undefined) return null;
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  };
+
+  const host = read('HOST') ?? '127.0.0.1';
+  if (!ipaddr.isValid(host) && !/^[A-Za-z0-9.-]{1,253}$/.test(host)) {
+    problems.push(`HOST must be an IP address or host name (got "${host}")`);
+  }
+
+  const secretPepper = read('KEYRING_SECRET_PEPPER') ?? null;
+  if (secretPepper !== null && secretPepper.length < MIN_PEPPER_LENGTH) {
+    problems.push(
+      `KEYRING_SECRET_PEPPER must be at least ${MIN_PEPPER_LENGTH} characters of random data ` +
+        `(got ${secretPepper.length}); leave it unset to generate one in DATA_DIR`,
+    );
+  }
+
+  const roleCatalogue = list('ROLE_CATALOGUE');
+  for (const role of roleCatalogue ?? []) {
+    if (!ROLE_PATTERN.test(role)) {
+      problems.push(`ROLE_CATALOGUE entry "${role}" must match ${ROLE_PATTERN.source}`);
+    }
+  }
+
+  const trustProxy = list('TRUST_PROXY') ?? [];
+  for (const entry of trustProxy) {
+    if (!TRUST_PROXY_KEYWORDS.includes(entry) && !ipaddr.isValid(entry) && !isCidr(entry)) {
+      problems.push(
+        `TRUST_PROXY entry "${entry}" must be an IP address, a CIDR block or one of ${TRUST_PROXY_KEYWORDS.join(', ')}`,
+      );
+    }
+  }
+
+  const eventStoreKind = oneOf('EVENT_STORE', ['sqlite'] as const, 'sqlite');
+  const dataDir = path.resolve(read('DATA_DIR') ?? './data');
+  const config: KeyringConfig = {
+    host,
+    port: integer('PORT', 3000, 0, 65535),
+    dataDir,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (v) => v.toLowerCase()),
+    secretPepper,
+    roleCatalogue,
+    trustProxy,
+    eventStore: {
+      kind: eventStoreKind,
+      sqliteFile: path.resolve(dataDir, read('SQLITE_FILE') ?? 'events.sqlite'),
+      sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', SYNCHRONOUS_MODES, 'FULL', (v) => v.toUpperCase()),
+    },
+    stateCacheSize: integer('STATE_CACHE_SIZE', 10_000, 0, 10_000_000),
+  };
+
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
+}
+
+function isCidr(value: string): boolean {
+  try {
+    ipaddr.parseCIDR(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CredentialFields } from '@keyring/domain';
+import { CLOCK, type Clock } from '../clock';
+import type { CommandContext } from '../event-sourcing/command-context';
+import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
+import { ClientSecretHasher } from '../secrets/client-secret';
+import { type CredentialView, toCredentialView } from './credential.view';
+import { requireExisting } from './existing-credential';
+import { type IssuedSecretView, issuedSecretView, newSecret } from './issued-secret';
+
+export interface CreatedCredential {
+  readonly credential: CredentialView;
+  readonly secret: IssuedSecretView;
+}
+
+export class CreateCredentialCommand extends Command<CreatedCredential> {
+  constructor(
+    readonly fields: CredentialFields,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CreateCredentialCommand)
+export class CreateCredentialHandler implements ICommandHandler<CreateCredentialCommand> {
+  constructor(
+    private readonly runner: CredentialCommandRunner,
+    private readonly hasher: ClientSecretHasher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ fields, context }: CreateCredentialCommand): Promise<CreatedCredential> {
+    const clientId = randomUUID();
+    const secret = newSecret(this.hasher);
+    const result = await this.runner.run(
+      clientId,
+      { type: 'CreateCredential', clientId, fields, firstSecret: secret.command },
+      context,
+    );
+    const state = requireExisting(result.state, clientId);
+    return {
+      credential: toCredentialView(state, result.revision ?? 0, this.clock()),
+      secret: issuedSecretView(state, secret),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Creates 1–10 credentials in one operation. The domain validates every item
+ * before any is created; the appends then go to fresh streams, which cannot
+ * conflict, and are issued together so the store commits them as one batch.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  type CreateCredential,
+  type CredentialFields,
+  type CredentialPolicy,
+  decideBatch,
+  initialCredentialState,
+  isDomainError,
+} from '@keyring/domain';
+import { CLOCK, type Clock } from '../clock';
+import type { CommandContext } from '../event-sourcing/command-context';
+import { CredentialRepository } from '../event-sourcing/credential.repository';
+import { ClientSecretHasher } from '../secrets/client-secret';
+import type { CreatedCredential } from './create-credential.handler';
+import { CREDENTIAL_POLICY } from './credential-policy.provider';
+import { toCredentialView } from './credential.view';
+import { requireExisting } from './existing-credential';
+import { issuedSecretView, newSecret } from './issued-secret';
+
+export class CreateCredentialsBatchCommand extends Command<CreatedCredential[]> {
+  constructor(
+    readonly items: readonly CredentialFields[],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CreateCredentialsBatchCommand)
+export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCredentialsBatchCommand> {
+  constructor(
+    private readonly repository: CredentialRepository,
+    private readonly hasher: ClientSecretHasher,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
+  ) {}
+
+  async execute({ items, context }: CreateCredentialsBatchCommand): Promise<CreatedCredential[]> {
+    const secrets = items.map(() => newSecret(this.hasher));
+    const commands: CreateCredential[] = items.map((fields, index) => ({
+      type: 'CreateCredential',
+      clientId: randomUUID(),
+      fields,
+      firstSecret: secrets[index].command,
+    }));
+    const now = this.clock();
+    const decision = decideBatch(commands, now, this.policy);
+    if (isDomainError(decision)) throw decision;
+
+    const causationId = randomUUID();
+    const fresh = { state: initialCredentialState(), revision: null };
+    const appended = await Promise.all(
+      commands.map((command, index) =>
+        this.repository.append(command.clientId, fresh, decision[index], context, causationId, now),
+      ),
+    );
+    return appended.map((result, index) => {
+      const state = requireExisting(result.state, commands[index].clientId);
+      return {
+        credential: toCredentialView(state, result.revision, now),
+        secret: issuedSecretView(state, secrets[index]),
+      };
+    });
+  }
+}

@@ -1,0 +1,100 @@
+/** REST edge of the credential commands and queries: HTTP in, commands out, views back. */
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { CredentialFields } from '@keyring/domain';
+import type { CommandContext } from '../event-sourcing/command-context';
+import { RequestContext } from '../http/request-context';
+import { CreateCredentialCommand, type CreatedCredential } from './create-credential.handler';
+import { CreateCredentialsBatchCommand } from './create-credentials-batch.handler';
+import type { CredentialView } from './credential.view';
+import { DeleteSecretCommand } from './delete-secret.handler';
+import { CreateCredentialDto } from './dto/create-credential.dto';
+import { CreateCredentialsBatchDto } from './dto/create-credentials-batch.dto';
+import { GenerateSecretDto } from './dto/generate-secret.dto';
+import { UpdateCredentialDto } from './dto/update-credential.dto';
+import { GenerateSecretCommand } from './generate-secret.handler';
+import { GetCredentialQuery } from './get-credential.handler';
+import { ClientIdPipe, SecretIdPipe } from './id-params.pipe';
+import type { IssuedSecretView } from './issued-secret';
+import { RevokeCredentialCommand } from './revoke-credential.handler';
+import { UpdateCredentialCommand } from './update-credential.handler';
+
+const toFields = (dto: CreateCredentialDto): CredentialFields => ({
+  name: dto.name,
+  description: dto.description,
+  environment: dto.environment,
+  accounts: dto.accounts,
+  roles: dto.roles,
+  apis: dto.apis,
+  allowedIps: dto.allowedIps,
+  secretLifetimeDays: dto.secretExpiresInDays,
+});
+
+@Controller('v1/credentials')
+export class CredentialsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  create(
+    @Body() body: CreateCredentialDto,
+    @RequestContext() context: CommandContext,
+  ): Promise<CreatedCredential> {
+    return this.commands.execute(new CreateCredentialCommand(toFields(body), context));
+  }
+
+  @Post('batch')
+  async createBatch(
+    @Body() body: CreateCredentialsBatchDto,
+    @RequestContext() context: CommandContext,
+  ): Promise<{ results: CreatedCredential[] }> {
+    const results = await this.commands.execute(
+      new CreateCredentialsBatchCommand(body.credentials.map(toFields), context),
+    );
+    return { results };
+  }
+
+  @Get(':clientId')
+  get(@Param('clientId', ClientIdPipe) clientId: string): Promise<CredentialView> {
+    return this.queries.execute(new GetCredentialQuery(clientId));
+  }
+
+  @Patch(':clientId')
+  update(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @Body() body: UpdateCredentialDto,
+    @RequestContext() context: CommandContext,
+  ): Promise<CredentialView> {
+    return this.commands.execute(new UpdateCredentialCommand(clientId, { ...body }, context));
+  }
+
+  @Post(':clientId/secrets')
+  generateSecret(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @Body() body: GenerateSecretDto,
+    @RequestContext() context: CommandContext,
+  ): Promise<IssuedSecretView> {
+    return this.commands.execute(new GenerateSecretCommand(clientId, body.expiresInDays, context));
+  }
+
+  @Delete(':clientId/secrets/:secretId')
+  @HttpCode(204)
+  async deleteSecret(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @Param('secretId', SecretIdPipe) secretId: string,
+    @RequestContext() context: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new DeleteSecretCommand(clientId, secretId, context));
+  }
+
+  @Delete(':clientId')
+  @HttpCode(204)
+  async revoke(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @RequestContext() context: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new RevokeCredentialCommand(clientId, undefined, context));
+  }
+}

@@ -1,0 +1,43 @@
+import { IsOptional } from 'class-validator';
+import type { Environment } from '@keyring/domain';
+import {
+  AccountsField,
+  AllowedIpsField,
+  ApisField,
+  DescriptionField,
+  EnvironmentField,
+  LifetimeDaysField,
+  NameField,
+  RolesField,
+} from './credential-field.decorators';
+
+export class CreateCredentialDto {
+  @NameField()
+  name!: string;
+
+  @IsOptional()
+  @DescriptionField()
+  description?: string;
+
+  @EnvironmentField()
+  environment!: Environment;
+
+  @AccountsField()
+  accounts!: string[];
+
+  @RolesField()
+  roles!: string[];
+
+  @IsOptional()
+  @ApisField()
+  apis?: string[];
+
+  @IsOptional()
+  @AllowedIpsField()
+  allowedIps?: string[];
+
+  /** Lifetime of this credential's secrets unless a secret sets its own (default 90). */
+  @IsOptional()
+  @LifetimeDaysField()
+  secretExpiresInDays?: number;
+}

@@ -1,0 +1,13 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { FIELD_LIMITS } from '@keyring/domain';
+import { CreateCredentialDto } from './create-credential.dto';
+
+export class CreateCredentialsBatchDto {
+  @IsArray()
+  @ArrayMinSize(FIELD_LIMITS.batch.min)
+  @ArrayMaxSize(FIELD_LIMITS.batch.max)
+  @ValidateNested({ each: true })
+  @Type(() => CreateCredentialDto)
+  credentials!: CreateCredentialDto[];
+}

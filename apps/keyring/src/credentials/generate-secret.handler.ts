@@ -1,0 +1,34 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '../event-sourcing/command-context';
+import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
+import { ClientSecretHasher } from '../secrets/client-secret';
+import { requireExisting } from './existing-credential';
+import { type IssuedSecretView, issuedSecretView, newSecret } from './issued-secret';
+
+export class GenerateSecretCommand extends Command<IssuedSecretView> {
+  constructor(
+    readonly clientId: string,
+    readonly expiresInDays: number | undefined,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(GenerateSecretCommand)
+export class GenerateSecretHandler implements ICommandHandler<GenerateSecretCommand> {
+  constructor(
+    private readonly runner: CredentialCommandRunner,
+    private readonly hasher: ClientSecretHasher,
+  ) {}
+
+  async execute({ clientId, expiresInDays, context }: GenerateSecretCommand): Promise<IssuedSecretView> {
+    const secret = newSecret(this.hasher);
+    const result = await this.runner.run(
+      clientId,
+      { type: 'GenerateSecret', secret: secret.command, expiresInDays },
+      context,
+    );
+    return issuedSecretView(requireExisting(result.state, clientId), secret);
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { UpdateCredential } from '@keyring/domain';
+import { CLOCK, type Clock } from '../clock';
+import type { CommandContext } from '../event-sourcing/command-context';
+import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
+import { type CredentialView, toCredentialView } from './credential.view';
+import { requireExisting } from './existing-credential';
+
+export class UpdateCredentialCommand extends Command<CredentialView> {
+  constructor(
+    readonly clientId: string,
+    readonly changes: UpdateCredential['changes'],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateCredentialCommand)
+export class UpdateCredentialHandler implements ICommandHandler<UpdateCredentialCommand> {
+  constructor(
+    private readonly runner: CredentialCommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ clientId, changes, context }: UpdateCredentialCommand): Promise<CredentialView> {
+    const result = await this.runner.run(clientId, { type: 'UpdateCredential', changes }, context);
+    return toCredentialView(requireExisting(result.state, clientId), result.revision ?? 0, this.clock());
+  }
+}

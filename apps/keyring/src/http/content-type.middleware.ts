@@ -1,0 +1,28 @@
+/**
+ * The management API speaks JSON only: a request that carries a body in
+ * another media type is refused with 415 before anything parses it.
+ */
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { problem, ProblemException } from './problem-details';
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+export function hasBody(request: Request): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+@Injectable()
+export class RequireJsonBodyMiddleware implements NestMiddleware {
+  use(request: Request, _response: Response, next: NextFunction): void {
+    const contentType = request.headers['content-type'] ?? '';
+    if (hasBody(request) && !JSON_MEDIA_TYPE.test(contentType)) {
+      const detail = `Send the body as application/json (got ${contentType ? `"${contentType.slice(0, 100)}"` : 'no Content-Type'})`;
+      return next(
+        new ProblemException(problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', detail)),
+      );
+    }
+    next();
+  }
+}

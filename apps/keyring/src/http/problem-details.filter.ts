@@ -1,0 +1,73 @@
+/**
+ * The single translation of failures to RFC 9457 responses on the REST edge:
+ * domain refusals, validation, body-parser errors, unknown routes and, last,
+ * unexpected errors (logged, answered without internals).
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isDomainError } from '@keyring/domain';
+import { ConcurrencyConflictError } from '../event-sourcing/credential-command-runner';
+import { DOMAIN_ERROR_HTTP } from './domain-error-status';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from './problem-details';
+
+interface Answer {
+  readonly body: ProblemDetails;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const answer = this.answer(exception, request);
+    if (response.headersSent) return;
+    response
+      .status(answer.body.status)
+      .set(answer.headers)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...answer.body, instance: request.originalUrl?.split('?')[0] }));
+  }
+
+  private answer(exception: unknown, request: Request): Answer {
+    if (exception instanceof ProblemException) return { body: exception.problem, headers: exception.headers };
+    if (isDomainError(exception)) {
+      const { status, title } = DOMAIN_ERROR_HTTP[exception.code];
+      const retryAfter = exception.details.retryAfterSeconds;
+      return {
+        body: problem(status, exception.code, title, exception.message, exception.details.violations),
+        headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+      };
+    }
+    if (exception instanceof ConcurrencyConflictError) {
+      return {
+        body: problem(409, exception.code, 'Concurrent modification', exception.message),
+        headers: { 'Retry-After': '1' },
+      };
+    }
+    if (exception instanceof HttpException)
+      return { body: fromHttpException(exception, request), headers: {} };
+    this.logger.error({ err: exception, requestId: request.id }, 'Unexpected error while handling a request');
+    return {
+      body: problem(
+        500,
+        'INTERNAL_ERROR',
+        'Internal error',
+        `The request could not be completed; quote request id ${String(request.id)} when reporting it`,
+      ),
+      headers: {},
+    };
+  }
+}
+
+function fromHttpException(exception: HttpException, request: Request): ProblemDetails {
+  const status = exception.getStatus();
+  if (status === 404) {
+    return problem(404, 'ROUTE_NOT_FOUND', 'Not found', `No route for ${request.method} ${request.path}`);
+  }
+  const code = exception.constructor.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1_$2');
+  return problem(status, code.toUpperCase() || 'HTTP_ERROR', exception.message, exception.message);
+}

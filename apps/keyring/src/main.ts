@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { ConfigurationError, parseEnvironment } from './config/environment';
+import type { KeyringConfig } from './config/keyring-config';
+import { createApp } from './create-app';
+
+function configOrExit(): KeyringConfig {
+  try {
+    return parseEnvironment(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\nKeyring did not start; fix the variables above and try again.\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  app
+    .get(Logger)
+    .log(`Keyring listening on http://${config.host}:${config.port} (data in ${config.dataDir})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Keyring failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

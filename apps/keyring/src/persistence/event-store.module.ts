@@ -1,0 +1,27 @@
+/** Provides the configured event store adapter and closes it (flushing pending appends) on shutdown. */
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, SqliteEventStore } from '@keyring/event-store';
+import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [KEYRING_CONFIG],
+      useFactory: async (config: KeyringConfig): Promise<EventStore> =>
+        await SqliteEventStore.open({
+          file: config.eventStore.sqliteFile,
+          synchronous: config.eventStore.sqliteSynchronous,
+        }),
+    },
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

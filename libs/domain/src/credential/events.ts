@@ -1,0 +1,130 @@
+/**
+ * The credential's event vocabulary. Every event is versioned so that an
+ * upcaster can translate old shapes when a schema changes. Times are ISO-8601
+ * strings so that stored events read the same in any store's UI.
+ */
+import type { Environment } from './fields';
+
+export const CREDENTIAL_EVENT_SCHEMA_VERSION = 1;
+
+interface Versioned<Type extends string, Data> {
+  readonly type: Type;
+  readonly schemaVersion: number;
+  readonly data: Data;
+}
+
+export type CredentialCreated = Versioned<
+  'CredentialCreated',
+  {
+    readonly clientId: string;
+    readonly name: string;
+    readonly description: string;
+    readonly environment: Environment;
+    readonly accounts: readonly string[];
+    readonly roles: readonly string[];
+    readonly apis: readonly string[];
+    readonly allowedIps: readonly string[];
+    readonly secretLifetimeDays: number;
+    readonly createdAt: string;
+  }
+>;
+
+export type CredentialUpdated = Versioned<
+  'CredentialUpdated',
+  {
+    readonly clientId: string;
+    /** Only the fields that changed, each with its new value. */
+    readonly changes: {
+      readonly name?: string;
+      readonly description?: string;
+      readonly accounts?: readonly string[];
+      readonly roles?: readonly string[];
+      readonly apis?: readonly string[];
+      readonly allowedIps?: readonly string[];
+    };
+    readonly updatedAt: string;
+  }
+>;
+
+export type SecretGenerated = Versioned<
+  'SecretGenerated',
+  {
+    readonly clientId: string;
+    readonly secretId: string;
+    /** Keyed hash (HMAC-SHA-256, hex) of the secret; never the plaintext. */
+    readonly secretHash: string;
+    /** Prefix plus the last four characters, for people to recognise a secret. */
+    readonly hint: string;
+    readonly createdAt: string;
+    readonly expiresAt: string;
+  }
+>;
+
+export type SecretDeleted = Versioned<
+  'SecretDeleted',
+  { readonly clientId: string; readonly secretId: string; readonly deletedAt: string }
+>;
+
+export type TokenIssued = Versioned<
+  'TokenIssued',
+  {
+    readonly clientId: string;
+    readonly jti: string;
+    /** The secret that authenticated the request. */
+    readonly secretId: string;
+    readonly issuedAt: string;
+    readonly expiresAt: string;
+    readonly scope: readonly string[];
+    readonly sourceIp: string;
+  }
+>;
+
+export type TokenRevoked = Versioned<
+  'TokenRevoked',
+  { readonly clientId: string; readonly jti: string; readonly revokedAt: string }
+>;
+
+export type CredentialRevoked = Versioned<
+  'CredentialRevoked',
+  { readonly clientId: string; readonly revokedAt: string; readonly reason: string }
+>;
+
+/** A refused token request for a known client, kept so the audit trail shows failed access. */
+export type TokenRequestRefused = Versioned<
+  'TokenRequestRefused',
+  {
+    readonly clientId: string;
+    /** The refusal's stable error code, e.g. `IP_NOT_ALLOWED`. */
+    readonly reason: string;
+    readonly sourceIp: string;
+    readonly requestedScope: readonly string[] | null;
+    /** The secret that matched, when the refusal came after authentication. */
+    readonly secretId: string | null;
+    readonly refusedAt: string;
+  }
+>;
+
+export type CredentialEvent =
+  | CredentialCreated
+  | CredentialUpdated
+  | SecretGenerated
+  | SecretDeleted
+  | TokenIssued
+  | TokenRevoked
+  | CredentialRevoked
+  | TokenRequestRefused;
+
+export type CredentialEventType = CredentialEvent['type'];
+
+export const CREDENTIAL_EVENT_TYPES: readonly CredentialEventType[] = [
+  'CredentialCreated',
+  'CredentialUpdated',
+  'SecretGenerated',
+  'SecretDeleted',
+  'TokenIssued',
+  'TokenRevoked',
+  'CredentialRevoked',
+  'TokenRequestRefused',
+];
+
+export const credentialStreamName = (clientId: string): string => `credential-${clientId}`;

@@ -1,0 +1,135 @@
+/**
+ * Folds events into state. Pure and total: an event that cannot apply (an
+ * event for a credential that was never created) leaves the state unchanged
+ * rather than throwing, so one odd event cannot make a stream unreadable.
+ */
+import type {
+  CredentialCreated,
+  CredentialEvent,
+  CredentialUpdated,
+  SecretGenerated,
+  TokenIssued,
+} from './events';
+import {
+  type CredentialState,
+  type ExistingCredential,
+  initialCredentialState,
+  type TokenRecord,
+} from './state';
+import { epochFromIso } from './time';
+
+function created({ data }: CredentialCreated): ExistingCredential {
+  const createdAt = epochFromIso(data.createdAt);
+  return {
+    status: 'active',
+    clientId: data.clientId,
+    name: data.name,
+    description: data.description,
+    environment: data.environment,
+    accounts: data.accounts,
+    roles: data.roles,
+    apis: data.apis,
+    allowedIps: data.allowedIps,
+    secretLifetimeDays: data.secretLifetimeDays,
+    createdAt,
+    updatedAt: createdAt,
+    revokedAt: null,
+    lastUsedAt: null,
+    secrets: [],
+    tokens: [],
+  };
+}
+
+const updated = (state: ExistingCredential, { data }: CredentialUpdated): ExistingCredential => ({
+  ...state,
+  ...data.changes,
+  updatedAt: epochFromIso(data.updatedAt),
+});
+
+const secretGenerated = (state: ExistingCredential, { data }: SecretGenerated): ExistingCredential => ({
+  ...state,
+  secrets: [
+    ...state.secrets,
+    {
+      secretId: data.secretId,
+      secretHash: data.secretHash,
+      hint: data.hint,
+      createdAt: epochFromIso(data.createdAt),
+      expiresAt: epochFromIso(data.expiresAt),
+      deletedAt: null,
+      lastUsedAt: null,
+    },
+  ],
+});
+
+function tokenIssued(state: ExistingCredential, { data }: TokenIssued): ExistingCredential {
+  const issuedAt = epochFromIso(data.issuedAt);
+  const token: TokenRecord = {
+    jti: data.jti,
+    secretId: data.secretId,
+    issuedAt,
+    expiresAt: epochFromIso(data.expiresAt),
+    scope: data.scope,
+    sourceIp: data.sourceIp,
+    revokedAt: null,
+  };
+  return {
+    ...state,
+    lastUsedAt: issuedAt,
+    secrets: state.secrets.map((secret) =>
+      secret.secretId === data.secretId ? { ...secret, lastUsedAt: issuedAt } : secret,
+    ),
+    // Tokens already expired can never matter again; dropping them keeps state small on busy streams.
+    tokens: [...state.tokens.filter((existing) => existing.expiresAt > issuedAt), token],
+  };
+}
+
+export function evolve(state: CredentialState, event: CredentialEvent): CredentialState {
+  if (event.type === 'CredentialCreated') return state.status === 'absent' ? created(event) : state;
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'CredentialUpdated':
+      return updated(state, event);
+    case 'SecretGenerated':
+      return secretGenerated(state, event);
+    case 'SecretDeleted': {
+      const deletedAt = epochFromIso(event.data.deletedAt);
+      const secrets = state.secrets.map((secret) =>
+        secret.secretId === event.data.secretId && secret.deletedAt === null
+          ? { ...secret, deletedAt }
+          : secret,
+      );
+      return { ...state, secrets };
+    }
+    case 'TokenIssued':
+      return tokenIssued(state, event);
+    case 'TokenRevoked': {
+      const revokedAt = epochFromIso(event.data.revokedAt);
+      const tokens = state.tokens.map((token) =>
+        token.jti === event.data.jti && token.revokedAt === null ? { ...token, revokedAt } : token,
+      );
+      return { ...state, tokens };
+    }
+    case 'CredentialRevoked':
+      return { ...state, status: 'revoked', revokedAt: epochFromIso(event.data.revokedAt) };
+    case 'TokenRequestRefused':
+      // A refusal is kept for the audit trail only; it changes nothing the rules look at.
+      return state;
+    default:
+      return unreachable(event);
+  }
+}
+
+const unreachable = (event: never): never => {
+  throw new Error(`Unknown credential event ${JSON.stringify(event)}`);
+};
+
+/** The state after `events`, starting from `state` (a fresh credential unless a snapshot is given). */
+export const fold = (
+  events: Iterable<CredentialEvent>,
+  state: CredentialState = initialCredentialState(),
+): CredentialState => {
+  let current = state;
+  for (const event of events) current = evolve(current, event);
+  return current;
+};

@@ -1,0 +1,32 @@
+/** The domain's refusals, worded so that a caller knows what to do next. */
+import { DomainError, type FieldViolation } from './errors';
+import type { ExistingCredential } from './state';
+import { isoFromEpoch } from './time';
+
+export function validationFailed(subject: string, violations: readonly FieldViolation[]): DomainError {
+  const problems = violations.map(({ field, message }) => `${field}: ${message}`).join('; ');
+  const count = violations.length === 1 ? '1 problem' : `${violations.length} problems`;
+  return new DomainError('VALIDATION_FAILED', `${subject} is not valid (${count}): ${problems}`, {
+    violations,
+  });
+}
+
+export const credentialNotFound = (): DomainError =>
+  new DomainError(
+    'CREDENTIAL_NOT_FOUND',
+    'No credential has this client ID; check the ID or create a credential',
+  );
+
+export const credentialAlreadyExists = (state: ExistingCredential): DomainError =>
+  new DomainError(
+    'CREDENTIAL_ALREADY_EXISTS',
+    `Credential ${state.clientId} already exists; update it instead, or create a credential with a new client ID`,
+  );
+
+export function credentialRevokedMessage(state: ExistingCredential): string {
+  const when = state.revokedAt === null ? '' : ` on ${isoFromEpoch(state.revokedAt)}`;
+  return `Credential ${state.clientId} was revoked${when}; create a new credential`;
+}
+
+export const credentialRevoked = (state: ExistingCredential): DomainError =>
+  new DomainError('CREDENTIAL_REVOKED', credentialRevokedMessage(state));

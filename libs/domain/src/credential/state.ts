@@ -1,0 +1,54 @@
+/**
+ * The credential as `evolve` folds it from its events. Times are epoch
+ * milliseconds so rules can compare them without parsing.
+ */
+import type { Environment } from './fields';
+
+export type SecretStatus = 'active' | 'expired' | 'deleted';
+
+export interface SecretRecord {
+  readonly secretId: string;
+  readonly secretHash: string;
+  readonly hint: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly deletedAt: number | null;
+  readonly lastUsedAt: number | null;
+}
+
+export interface TokenRecord {
+  readonly jti: string;
+  readonly secretId: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  readonly scope: readonly string[];
+  readonly sourceIp: string;
+  readonly revokedAt: number | null;
+}
+
+export interface ExistingCredential {
+  readonly status: 'active' | 'revoked';
+  readonly clientId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly environment: Environment;
+  readonly accounts: readonly string[];
+  readonly roles: readonly string[];
+  readonly apis: readonly string[];
+  readonly allowedIps: readonly string[];
+  readonly secretLifetimeDays: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly revokedAt: number | null;
+  readonly lastUsedAt: number | null;
+  readonly secrets: readonly SecretRecord[];
+  /**
+   * Tokens that may still be valid. Tokens already expired when a later
+   * TokenIssued was recorded are dropped, so state stays small on busy streams.
+   */
+  readonly tokens: readonly TokenRecord[];
+}
+
+export type CredentialState = { readonly status: 'absent' } | ExistingCredential;
+
+export const initialCredentialState = (): CredentialState => ({ status: 'absent' });

@@ -1,0 +1,42 @@
+/**
+ * Turns a stored event of any schema version into today's shape. Version 1
+ * is today's shape, so it passes through; when a schema changes, add a step
+ * from the old version to the next one here and bump
+ * CREDENTIAL_EVENT_SCHEMA_VERSION, and old streams keep reading.
+ */
+import {
+  CREDENTIAL_EVENT_SCHEMA_VERSION,
+  CREDENTIAL_EVENT_TYPES,
+  type CredentialEvent,
+  type CredentialEventType,
+} from './events';
+
+/** Converts one event's data from version `from` to `from + 1`. */
+type UpcastStep = (data: unknown) => unknown;
+
+/** Steps per event type, keyed by the version they upgrade from. None yet: every event is still version 1. */
+const UPCAST_STEPS: Partial<Record<CredentialEventType, Readonly<Record<number, UpcastStep>>>> = {};
+
+const isCredentialEventType = (type: string): type is CredentialEventType =>
+  (CREDENTIAL_EVENT_TYPES as readonly string[]).includes(type);
+
+export function upcastCredentialEvent(type: string, schemaVersion: number, data: unknown): CredentialEvent {
+  if (!isCredentialEventType(type)) throw new Error(`Unknown credential event type ${JSON.stringify(type)}`);
+  if (
+    !Number.isInteger(schemaVersion) ||
+    schemaVersion < 1 ||
+    schemaVersion > CREDENTIAL_EVENT_SCHEMA_VERSION
+  ) {
+    throw new Error(
+      `${type} has schema version ${schemaVersion}; this build reads versions 1 to ${CREDENTIAL_EVENT_SCHEMA_VERSION}`,
+    );
+  }
+  if (typeof data !== 'object' || data === null) throw new Error(`${type} data must be an object`);
+  let upcast: unknown = data;
+  for (let version = schemaVersion; version < CREDENTIAL_EVENT_SCHEMA_VERSION; version++) {
+    const step = UPCAST_STEPS[type]?.[version];
+    if (!step) throw new Error(`No upcaster for ${type} from schema version ${version}`);
+    upcast = step(upcast);
+  }
+  return { type, schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION, data: upcast } as CredentialEvent;
+}

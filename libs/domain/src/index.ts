@@ -1,0 +1,22 @@
+/** @keyring/domain — the credential's rules as pure functions over plain data. */
+export * from './credential/fields';
+export * from './credential/commands';
+export * from './credential/events';
+export * from './credential/errors';
+export * from './credential/state';
+export * from './credential/decider';
+export {
+  validateCredentialFields,
+  validateChanges,
+  type CredentialChanges,
+  type NormalizedCredentialFields,
+} from './credential/validation';
+export { isIpOrCidr, normalizeIpOrCidr, ipOrCidrProblem, isIpAllowed } from './credential/ip-rules';
+export {
+  secretStatus,
+  activeSecrets,
+  activeTokens,
+  isTokenActive,
+  secondsUntilOldestActiveTokenExpires,
+} from './credential/queries';
+export { upcastCredentialEvent } from './credential/upcast';

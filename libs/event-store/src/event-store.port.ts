@@ -1,0 +1,72 @@
+/**
+ * The event store as the application sees it: streams with optimistic
+ * concurrency, and one ordered log of every event by global position.
+ * Adapters (SQLite, EventStoreDB) translate this to their library and pass
+ * the shared contract suite in `event-store.contract.ts`.
+ */
+
+/** A position in the global order; strictly increasing, not necessarily contiguous. */
+export type GlobalPosition = number;
+
+/** Revisions count from 0 within a stream, as EventStoreDB does. */
+export type StreamRevision = number;
+
+export const NO_STREAM = 'no_stream' as const;
+export const ANY = 'any' as const;
+
+/** `no_stream`: the stream must not exist; a number: its last event must have this revision; `any`: no check. */
+export type ExpectedRevision = typeof NO_STREAM | typeof ANY | StreamRevision;
+
+export interface EventMetadata {
+  readonly [key: string]: unknown;
+}
+
+export interface NewEvent {
+  /** A UUID chosen by the writer, so that retried appends can be recognised. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  readonly stream: string;
+  readonly revision: StreamRevision;
+  readonly position: GlobalPosition;
+  /** When the store committed the event (ISO-8601). */
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event appended: the expected revision for the next append. */
+  readonly nextExpectedRevision: StreamRevision;
+  /** Global position of the last event appended. */
+  readonly position: GlobalPosition;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive); default 0. */
+  readonly fromRevision?: StreamRevision;
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this position; default: from the beginning. */
+  readonly after?: GlobalPosition;
+  /** Stop after this many events; default: until the current end. */
+  readonly limit?: number;
+}
+
+export interface EventStore {
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** The stream's events in revision order; a missing stream reads as empty. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Every event of every stream in global order, up to the end as of the call. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Position of the newest event, or 0 for an empty store. */
+  headPosition(): Promise<GlobalPosition>;
+  /** Throws when the store cannot be reached; used by readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -1,0 +1,7 @@
+export * from './event-store.port';
+export * from './errors';
+export { satisfiesExpectedRevision } from './expected-revision';
+export { assertValidAppend } from './append-validation';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export type { AppendBatchStats } from './sqlite/append-batch-writer';
+export type { SqliteConnectionSettings, SynchronousMode } from './sqlite/sqlite-database';

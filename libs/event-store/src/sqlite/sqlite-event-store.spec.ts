@@ -1,0 +1,126 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { EventStoreClosedError } from '../errors';
+import { eventStoreContract } from '../event-store.contract';
+import { NO_STREAM, type NewEvent } from '../event-store.port';
+import { CURRENT_SCHEMA_VERSION } from './schema-migrations';
+import { SqliteEventStore } from './sqlite-event-store';
+import { temporaryStoreFiles } from './testing/temporary-store-files';
+
+const files = temporaryStoreFiles();
+
+eventStoreContract('SQLite', {
+  open: async () => SqliteEventStore.open({ file: files.next() }),
+  reopen: async (store) => {
+    const { file } = store as SqliteEventStore;
+    await store.close();
+    return SqliteEventStore.open({ file });
+  },
+});
+
+const event = (data: unknown = {}): NewEvent => ({ id: randomUUID(), type: 'Happened', data, metadata: {} });
+
+describe('SQLite event store: the file', () => {
+  it('runs in WAL mode with synchronous FULL unless told otherwise', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+    const relaxed = SqliteEventStore.open({ file: files.next(), synchronous: 'NORMAL', busyTimeoutMs: 250 });
+
+    expect(store.connectionSettings()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'FULL',
+      busyTimeoutMs: 5000,
+      walAutocheckpointPages: 10_000,
+    });
+    expect(relaxed.connectionSettings()).toMatchObject({ synchronous: 'NORMAL', busyTimeoutMs: 250 });
+    await Promise.all([store.close(), relaxed.close()]);
+  });
+
+  it('creates missing parent directories', async () => {
+    const file = join(files.directory, 'nested', 'deeper', 'events.sqlite');
+    const store = SqliteEventStore.open({ file });
+
+    await store.append('nested-stream', [event()], NO_STREAM);
+
+    expect(store.file).toBe(file);
+    await store.close();
+  });
+
+  it('records its schema version and enforces one event per (stream, revision)', async () => {
+    const file = files.next();
+    await SqliteEventStore.open({ file }).close();
+    const db = new Database(file);
+
+    const uniqueIndexes = (db.pragma('index_list(events)') as { name: string; unique: number }[])
+      .filter((index) => index.unique === 1)
+      .map((index) =>
+        (db.pragma(`index_info(${index.name})`) as { name: string }[]).map((column) => column.name),
+      );
+
+    expect(db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION);
+    expect(uniqueIndexes).toContainEqual(['stream', 'revision']);
+    expect(uniqueIndexes).toContainEqual(['id']);
+    db.close();
+  });
+
+  it('refuses a file written by a newer schema, saying what to do', () => {
+    const file = files.next();
+    const db = new Database(file);
+    db.pragma(`user_version = ${CURRENT_SCHEMA_VERSION + 1}`);
+    db.close();
+
+    expect(() => SqliteEventStore.open({ file })).toThrow(/newer than this build's .*run a newer Keyring/);
+  });
+
+  it('starts empty, at head position 0', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+
+    expect(await store.headPosition()).toBe(0);
+    expect(await store.readStream('anything')).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('SQLite event store: reading every event in pages', () => {
+  it('reads across page boundaries without losing or repeating an event', async () => {
+    const store = SqliteEventStore.open({ file: files.next(), readAllPageSize: 2 });
+    await store.append('paged', [event(), event(), event(), event(), event()], NO_STREAM);
+
+    const read = async (options: { after?: number; limit?: number }) => {
+      const positions: number[] = [];
+      for await (const recorded of store.readAll(options)) positions.push(recorded.position);
+      return positions;
+    };
+
+    expect(await read({})).toEqual([1, 2, 3, 4, 5]);
+    expect(await read({ after: 1, limit: 3 })).toEqual([2, 3, 4]);
+    expect(await read({ after: 5 })).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('SQLite event store: closing', () => {
+  it('commits appends still queued before closing the file', async () => {
+    const file = files.next();
+    const store = SqliteEventStore.open({ file });
+
+    const queued = store.append('closing', [event(), event()], NO_STREAM);
+    await store.close();
+
+    await expect(queued).resolves.toMatchObject({ nextExpectedRevision: 1 });
+    const reopened = SqliteEventStore.open({ file });
+    expect(await reopened.readStream('closing')).toHaveLength(2);
+    await reopened.close();
+  });
+
+  it('refuses appends, reads and pings after close with a clear error', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+    await store.close();
+
+    await expect(store.append('late', [event()], NO_STREAM)).rejects.toBeInstanceOf(EventStoreClosedError);
+    await expect(store.readStream('late')).rejects.toThrow('The event store is closed');
+    await expect(store.ping()).rejects.toBeInstanceOf(EventStoreClosedError);
+    expect(() => store.readAll()).toThrow(EventStoreClosedError);
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+});

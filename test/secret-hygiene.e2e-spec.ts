@@ -1,0 +1,59 @@
+/**
+ * A secret's plaintext is shown to its caller once and goes nowhere else:
+ * not to the event store, the pepper file, any other file under the data
+ * directory, nor the logs (even when a client sends it where it should not).
+ */
+import request from 'supertest';
+import { validCredential } from './support/credential-bodies';
+import { readAllFiles, type RunningKeyring, startKeyring } from './support/running-keyring';
+
+describe('secret hygiene', () => {
+  let keyring: RunningKeyring;
+
+  beforeAll(async () => {
+    keyring = await startKeyring({ LOG_LEVEL: 'trace' });
+  });
+  afterAll(() => keyring.destroy());
+
+  it('never writes a returned client secret to disk or to the logs', async () => {
+    const api = () => request(keyring.baseUrl);
+    const plaintexts: string[] = [];
+
+    const single = await api().post('/v1/credentials').send(validCredential()).expect(201);
+    plaintexts.push(single.body.secret.clientSecret);
+    const clientId = single.body.credential.clientId;
+
+    const batch = await api()
+      .post('/v1/credentials/batch')
+      .send({ credentials: [validCredential({ name: 'a' }), validCredential({ name: 'b' })] })
+      .expect(201);
+    plaintexts.push(
+      ...batch.body.results.map((result: { secret: { clientSecret: string } }) => result.secret.clientSecret),
+    );
+
+    const second = await api().post(`/v1/credentials/${clientId}/secrets`).expect(201);
+    plaintexts.push(second.body.clientSecret);
+
+    // A careless client puts a secret in headers and the query string; neither may reach a log line.
+    await api()
+      .get(`/v1/credentials/${clientId}?client_secret=${plaintexts[0]}`)
+      .set('Authorization', `Basic ${Buffer.from(`${clientId}:${plaintexts[0]}`).toString('base64')}`)
+      .set('X-Client-Secret', plaintexts[1])
+      .expect(200);
+    // …and in a body the API refuses.
+    await api().post(`/v1/credentials/${clientId}/secrets`).send({ clientSecret: plaintexts[2] }).expect(400);
+
+    await keyring.stop();
+    const files = readAllFiles(keyring.dataDir).toString('latin1');
+    const logs = keyring.logs.join('');
+    expect(plaintexts).toHaveLength(4);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(files.length).toBeGreaterThan(0);
+    for (const plaintext of plaintexts) {
+      const body = plaintext.slice('kr_sec_'.length);
+      expect(files.includes(body)).toBe(false);
+      expect(logs.includes(body)).toBe(false);
+      expect(logs.includes(Buffer.from(`${clientId}:${plaintext}`).toString('base64'))).toBe(false);
+    }
+  });
+});

@@ -25,6 +25,8 @@ export async function createApp(
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      // One message per invalid field: the first rule it breaks.
+      stopAtFirstError: true,
       exceptionFactory,
     }),
   );

@@ -85,10 +85,6 @@ export class CredentialRepository {
     return appended;
   }
 
-  forget(clientId: string): void {
-    this.cache.delete(clientId);
-  }
-
   private remember(clientId: string, loaded: LoadedCredential): void {
     const cached = this.cache.get(clientId);
     // Concurrent commands finish in any order; never replace a newer state with an older one.

@@ -1,4 +1,4 @@
-// Lets `node --require ./test/bench/register.js some.ts` run TypeScript without a build:
+// Lets `node --require ./test/support/ts-register.js some.ts` run TypeScript without a build:
 // compiles each .ts file with @swc/core (as jest does) and maps the @keyring/* path aliases.
 const fs = require('node:fs');
 const Module = require('node:module');

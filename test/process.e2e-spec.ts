@@ -1,0 +1,108 @@
+/**
+ * The service as an operator meets it: a separate process started from
+ * main.ts, configured by environment variables, answering the README's
+ * example, and stopping cleanly on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
+const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
+
+function startService(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  let output = '';
+  const child = spawn(process.execPath, ['--require', REGISTER, MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let signal: NodeJS.Signals | null = null;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, exitSignal) => {
+      signal = exitSignal;
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, exited, signal: () => signal };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitUntilReady(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseUrl}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Keyring did not become ready at ${baseUrl}`);
+}
+
+/** The JSON body of the README's create-credential curl example. */
+function readmeCreateBody(): unknown {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const match = /curl -s -X POST http:\/\/127\.0\.0\.1:3000\/v1\/credentials[\s\S]*?-d '([\s\S]*?)'/.exec(
+    readme,
+  );
+  if (!match) throw new Error('README has no create-credential example');
+  return JSON.parse(match[1]);
+}
+
+describe('the service process', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-process-'))));
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start on a bad variable, naming it and what it allows', async () => {
+    const service = startService({ DATA_DIR: dataDir, PORT: 'eighty', SQLITE_SYNCHRONOUS: 'sometimes' });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
+    expect(service.output()).toContain('SQLITE_SYNCHRONOUS must be one of FULL, NORMAL (got "sometimes")');
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  }, 30_000);
+
+  it('serves the README example on the embedded store and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const service = startService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      await waitUntilReady(baseUrl, 20_000);
+      const response = await fetch(`${baseUrl}/v1/credentials`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(readmeCreateBody()),
+      });
+      expect(response.status).toBe(201);
+      const { credential, secret } = await response.json();
+      expect(credential.name).toBe('billing-service');
+      expect(secret.clientSecret).toMatch(/^kr_sec_/);
+      expect(fs.existsSync(path.join(dataDir, 'events.sqlite'))).toBe(true);
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    // Nest closes the application (flushing the event store), then re-raises the signal.
+    await service.exited;
+    expect(service.signal()).toBe('SIGTERM');
+    expect(service.output()).toContain('Keyring listening on');
+    expect(service.output()).not.toMatch(/"level":(50|60)/);
+  }, 40_000);
+});

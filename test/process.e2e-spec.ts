@@ -17,6 +17,7 @@ function startService(env: Record<string, string>): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  signal: () => NodeJS.Signals | null;
 } {
   let output = '';
   const child = spawn(process.execPath, ['--require', REGISTER, MAIN], {
@@ -92,7 +93,10 @@ describe('the service process', () => {
         body: JSON.stringify(readmeCreateBody()),
       });
       expect(response.status).toBe(201);
-      const { credential, secret } = await response.json();
+      const { credential, secret } = (await response.json()) as {
+        credential: { name: string };
+        secret: { clientSecret: string };
+      };
       expect(credential.name).toBe('billing-service');
       expect(secret.clientSecret).toMatch(/^kr_sec_/);
       expect(fs.existsSync(path.join(dataDir, 'events.sqlite'))).toBe(true);

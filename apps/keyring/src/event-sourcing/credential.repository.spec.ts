@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CredentialEvent, decide, fold } from '@keyring/domain';
-import { type EventStore, type ReadStreamOptions, SqliteEventStore } from '@keyring/event-store';
+import { ANY, type EventStore, type ReadStreamOptions, SqliteEventStore } from '@keyring/event-store';
 import { parseEnvironment } from '../config/environment';
 import type { CommandContext } from './command-context';
 import { CredentialRepository } from './credential.repository';
@@ -114,6 +114,33 @@ describe('loading a credential', () => {
     const loaded = await ours.load(CLIENT_ID);
     expect(loaded.state).toMatchObject({ name: 'from-elsewhere' });
     expect(loaded.revision).toBe(5);
+    expect(counting.eventsRead).toBe(1);
+  });
+
+  it('keeps its cached state across a refusal recorded without a revision check', async () => {
+    const repository = repositoryWithCache(100);
+    await createWithRenames(repository, 50);
+    const loaded = await repository.load(CLIENT_ID);
+    const refusal = decide(
+      {
+        type: 'IssueToken',
+        jti: 'jti-1',
+        presentedSecretHash: 'cd'.repeat(32),
+        sourceIp: '10.0.0.1',
+        requestedScope: null,
+        lifetimeSeconds: 3600,
+      },
+      loaded.state,
+      NOW,
+    );
+    expect(refusal).toMatchObject({ code: 'INVALID_CLIENT_SECRET' });
+    const recorded = (refusal as { details: { recordedAs: CredentialEvent } }).details.recordedAs;
+    await repository.append(CLIENT_ID, loaded, [recorded], CONTEXT, 'c', NOW, ANY);
+
+    counting.eventsRead = 0;
+    const after = await repository.load(CLIENT_ID);
+    expect(after.revision).toBe(52);
+    expect(after.state).toEqual(loaded.state);
     expect(counting.eventsRead).toBe(1);
   });
 

@@ -79,9 +79,9 @@ export class CredentialRepository {
       revision: result.nextExpectedRevision,
       position: result.position,
     };
-    // With `any` the append may land after events this process has not seen; let the next load read them.
+    // With `any` the append may land after events this process has not seen, so the cached entry stays at
+    // the revision it knows; the next load reads the tail, this append included, on top of it.
     if (expected === (loaded.revision ?? NO_STREAM)) this.remember(clientId, appended);
-    else this.cache.delete(clientId);
     return appended;
   }
 

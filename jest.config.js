@@ -1,16 +1,7 @@
 /** @type {import('jest').Config} */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+const swcOptions = require('./test/support/swc-options');
+
+const swc = ['@swc/jest', swcOptions];
 
 const shared = {
   testEnvironment: 'node',

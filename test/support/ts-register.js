@@ -4,6 +4,7 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const { transformSync } = require('@swc/core');
+const swcOptions = require('./swc-options');
 
 const repositoryRoot = path.resolve(__dirname, '..', '..');
 const keyringAlias = /^@keyring\/([^/]+)(\/.*)?$/;
@@ -16,15 +17,6 @@ Module._resolveFilename = function resolveKeyringAlias(request, ...rest) {
 };
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  });
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcOptions, filename });
   module._compile(code, filename);
 };

@@ -29,7 +29,7 @@ export interface CredentialView {
   readonly revision: number;
 }
 
-const iso = (epochMs: number): string => new Date(epochMs).toISOString();
+export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 const isoOrNull = (epochMs: number | null): string | null => (epochMs === null ? null : iso(epochMs));
 
 export function toCredentialView(state: ExistingCredential, revision: number, now: Date): CredentialView {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExistingCredential, NewSecret } from '@keyring/domain';
 import type { ClientSecretHasher } from '../secrets/client-secret';
+import { iso } from './credential.view';
 
 export interface IssuedSecretView {
   readonly secretId: string;
@@ -31,7 +32,7 @@ export function issuedSecretView(state: ExistingCredential, pending: PendingSecr
     secretId: secret.secretId,
     clientSecret: pending.plaintext,
     hint: secret.hint,
-    createdAt: new Date(secret.createdAt).toISOString(),
-    expiresAt: new Date(secret.expiresAt).toISOString(),
+    createdAt: iso(secret.createdAt),
+    expiresAt: iso(secret.expiresAt),
   };
 }

@@ -48,15 +48,17 @@ export class CredentialRepository {
   }
 
   async load(clientId: string): Promise<LoadedCredential> {
-    const cached = this.cache.get(clientId);
-    const fromRevision = cached?.revision === null || cached === undefined ? 0 : cached.revision + 1;
+    let loaded: LoadedCredential = this.cache.get(clientId) ?? {
+      state: initialCredentialState(),
+      revision: null,
+    };
+    const fromRevision = loaded.revision === null ? 0 : loaded.revision + 1;
     const recorded = await this.store.readStream(credentialStreamName(clientId), { fromRevision });
-    let loaded: LoadedCredential = cached ?? { state: initialCredentialState(), revision: null };
     if (recorded.length > 0) {
       const state = recorded.map(fromRecordedEvent).reduce(evolve, loaded.state);
       loaded = { state, revision: recorded[recorded.length - 1].revision };
+      this.remember(clientId, loaded);
     }
-    if (loaded.revision !== null) this.remember(clientId, loaded);
     return loaded;
   }
 

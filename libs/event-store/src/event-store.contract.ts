@@ -23,8 +23,9 @@ export interface EventStoreContractFactory {
 export function eventStoreContract(name: string, factory: EventStoreContractFactory): void {
   const title = `${name} event store contract`;
   if (factory.skip !== undefined) {
-    // A skipped adapter must say so plainly, not just vanish from the results.
-    console.warn(`[event-store contract] ${name}: SKIPPED — ${factory.skip}`);
+    // A skipped adapter must say so plainly, not just vanish from the results. Written to stderr directly:
+    // Jest drops the console output of a suite whose tests are all skipped.
+    process.stderr.write(`[event-store contract] ${name}: SKIPPED — ${factory.skip}\n`);
     describe.skip(`${title} — SKIPPED: ${factory.skip}`, () => registerCases(factory));
     return;
   }

@@ -2,10 +2,17 @@
 const swcOptions = require('./test/support/swc-options');
 
 const swc = ['@swc/jest', swcOptions];
+// jose and oauth4webapi ship only ES modules; Jest's CommonJS runtime needs them compiled.
+const esmPackages = ['jose', 'oauth4webapi'];
+const swcForEsm = [
+  '@swc/jest',
+  { ...swcOptions, jsc: { ...swcOptions.jsc, parser: { syntax: 'ecmascript' } } },
+];
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.js$': swcForEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@keyring/domain(|/.*)$': '<rootDir>/libs/domain/src$1',

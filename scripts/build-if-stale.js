@@ -19,5 +19,6 @@ function newestChange(entry) {
 const builtAt = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((source) => newestChange(path.join(root, source))));
 if (changedAt > builtAt) {
-  execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
+  // Build output goes to stderr, so a command's stdout (e.g. `cli -- bootstrap-admin --json`) stays clean.
+  execSync('npm run --silent build', { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
 }

@@ -6,16 +6,19 @@
 import request from 'supertest';
 import { credentialStreamName } from '@keyring/domain';
 import { validCredential } from './support/credential-bodies';
+import { type AdminClient, adminClient } from './support/oauth-clients';
 import { type RunningKeyring, startKeyring } from './support/running-keyring';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('management REST API', () => {
   let keyring: RunningKeyring;
-  const api = () => request(keyring.baseUrl);
+  let admin: AdminClient;
+  const api = () => request.agent(keyring.baseUrl).set('Authorization', admin.authorization);
 
   beforeAll(async () => {
     keyring = await startKeyring();
+    admin = await adminClient(keyring);
   });
   afterAll(() => keyring.destroy());
 
@@ -367,7 +370,7 @@ describe('management REST API', () => {
       for (const event of events) {
         expect(event.metadata).toMatchObject({
           schemaVersion: 1,
-          actor: { type: 'anonymous', id: null, onBehalfOf: 'alice@example.com' },
+          actor: { type: 'client', id: admin.clientId, onBehalfOf: 'alice@example.com' },
           requestId: 'req-metadata-1',
           sourceIp: '127.0.0.1',
           occurredAt: expect.any(String),

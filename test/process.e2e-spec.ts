@@ -3,7 +3,8 @@
  * main.ts, configured by environment variables, answering the README's
  * example, and stopping cleanly on SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
+const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
 const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
 
 function startService(env: Record<string, string>): {
@@ -83,13 +85,46 @@ describe('the service process', () => {
 
   it('serves the README example on the embedded store and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const service = startService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+    const service = startService(env);
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
       await waitUntilReady(baseUrl, 20_000);
+      // README: bootstrap the first admin with the CLI (another process, same data), get a token, call the API.
+      const cli = await promisify(execFile)(
+        process.execPath,
+        ['--require', REGISTER, CLI, 'bootstrap-admin', '--json'],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', ...env },
+        },
+      );
+      const admin = JSON.parse(cli.stdout) as { clientId: string; clientSecret: string };
+      expect(Object.keys(admin)).toEqual(['clientId', 'clientSecret']);
+      const again = await promisify(execFile)(
+        process.execPath,
+        ['--require', REGISTER, CLI, 'bootstrap-admin', '--json'],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', ...env },
+        },
+      ).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      expect(again).toMatchObject({ code: 3, stdout: '' });
+      expect((again as { stderr: string }).stderr).toContain('An active admin credential already exists');
+
+      const tokenResponse = await fetch(`${baseUrl}/oauth2/token`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${admin.clientId}:${admin.clientSecret}`).toString('base64')}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(tokenResponse.status).toBe(200);
+      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
       const response = await fetch(`${baseUrl}/v1/credentials`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(readmeCreateBody()),
       });
       expect(response.status).toBe(201);

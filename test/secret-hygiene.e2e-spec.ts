@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { validCredential } from './support/credential-bodies';
+import { accessTokenFor, adminClient, requestToken } from './support/oauth-clients';
 import { readAllFiles, type RunningKeyring, startKeyring } from './support/running-keyring';
 
 describe('secret hygiene', () => {
@@ -16,7 +17,8 @@ describe('secret hygiene', () => {
   afterAll(() => keyring.destroy());
 
   it('never writes a returned client secret to disk or to the logs', async () => {
-    const api = () => request(keyring.baseUrl);
+    const admin = await adminClient(keyring);
+    const api = () => request.agent(keyring.baseUrl).set('Authorization', admin.authorization);
     const plaintexts: string[] = [];
 
     const single = await api().post('/v1/credentials').send(validCredential()).expect(201);
@@ -39,14 +41,37 @@ describe('secret hygiene', () => {
       .get(`/v1/credentials/${clientId}?client_secret=${plaintexts[0]}`)
       .set('Authorization', `Basic ${Buffer.from(`${clientId}:${plaintexts[0]}`).toString('base64')}`)
       .set('X-Client-Secret', plaintexts[1])
-      .expect(200);
+      .expect(401);
     // …and in a body the API refuses.
     await api().post(`/v1/credentials/${clientId}/secrets`).send({ clientSecret: plaintexts[2] }).expect(400);
+
+    // The OAuth endpoints see secrets in every request: right and wrong ones, in headers and bodies.
+    plaintexts.push(admin.clientSecret);
+    const tokenClient = { clientId: admin.clientId, clientSecret: admin.clientSecret };
+    const accessToken = await accessTokenFor(keyring.baseUrl, tokenClient);
+    const wrong = `${admin.clientSecret.slice(0, -4)}XXXX`;
+    await requestToken(keyring.baseUrl, { ...tokenClient, clientSecret: wrong });
+    await request(keyring.baseUrl)
+      .post('/oauth2/token')
+      .type('form')
+      .send({
+        grant_type: 'client_credentials',
+        client_id: admin.clientId,
+        client_secret: admin.clientSecret,
+      })
+      .expect(200);
+    await request(keyring.baseUrl)
+      .post('/oauth2/introspect')
+      .type('form')
+      .send({ token: accessToken, client_id: admin.clientId, client_secret: admin.clientSecret })
+      .expect(200);
 
     await keyring.stop();
     const files = readAllFiles(keyring.dataDir).toString('latin1');
     const logs = keyring.logs.join('');
-    expect(plaintexts).toHaveLength(4);
+    expect(plaintexts).toHaveLength(5);
+    expect(logs.includes(accessToken)).toBe(false);
+    expect(logs.includes(wrong.slice('kr_sec_'.length))).toBe(false);
     expect(logs.length).toBeGreaterThan(0);
     expect(files.length).toBeGreaterThan(0);
     for (const plaintext of plaintexts) {

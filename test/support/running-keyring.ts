@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import * as net from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, type EventStore } from '@keyring/event-store';
 import { parseEnvironment } from '../../apps/keyring/src/config/environment';
@@ -28,16 +28,18 @@ export async function startKeyring(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-e2e-')),
 ): Promise<RunningKeyring> {
   const logs: string[] = [];
+  // The port is chosen first because the issuer (the tokens' `iss`, the metadata's URLs) names it.
+  const port = Number(env.PORT ?? (await freePort()));
   const config = parseEnvironment({
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
-    PORT: '0',
+    PORT: String(port),
+    ISSUER: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'info',
     ...env,
   });
   const app = await createApp(config, { logDestination: { write: (line: string) => void logs.push(line) } });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  await app.listen(port, '127.0.0.1');
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= app.close());
   return {
@@ -61,4 +63,15 @@ export function readAllFiles(directory: string): Buffer {
     if (entry.isFile()) chunks.push(fs.readFileSync(path.join(entry.parentPath, entry.name)));
   }
   return Buffer.concat(chunks);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

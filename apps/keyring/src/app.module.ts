@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ClockModule } from './clock.module';
 import { KeyringConfigModule } from './config/config.module';
 import type { KeyringConfig } from './config/keyring-config';
@@ -8,6 +9,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LoggingModule } from './logging/logging.module';
+import { OAuthModule } from './oauth/oauth.module';
 import { EventStoreModule } from './persistence/event-store.module';
 
 export interface AppOptions {
@@ -27,6 +29,8 @@ export class AppModule {
         EventStoreModule,
         HealthModule,
         CredentialsModule,
+        OAuthModule,
+        BootstrapModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

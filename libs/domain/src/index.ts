@@ -20,3 +20,8 @@ export {
   secondsUntilOldestActiveTokenExpires,
 } from './credential/queries';
 export { upcastCredentialEvent } from './credential/upcast';
+export {
+  authenticateClient,
+  type ClientAuthentication,
+  type ClientAuthenticationRefusal,
+} from './credential/client-authentication';

@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import * as ipaddr from 'ipaddr.js';
-import { ROLE_PATTERN } from '@keyring/domain';
-import type { KeyringConfig, LogLevel, SqliteSynchronous } from './keyring-config';
+import { BUILT_IN_ROLES, ROLE_PATTERN } from '@keyring/domain';
+import type { KeyringConfig, LogLevel, SigningAlgorithm, SqliteSynchronous } from './keyring-config';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -19,6 +19,9 @@ type Environment = Readonly<Record<string, string | undefined>>;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['FULL', 'NORMAL'];
+const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'EdDSA'];
+/** RFC 8414 §2: an https URL (http allowed for local use) without query or fragment. */
+const ISSUER_PATTERN = /^https?:\/\/[^\s?#]+$/;
 /** Express's named proxy ranges, accepted besides addresses and CIDR blocks. */
 const TRUST_PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
 const MIN_PEPPER_LENGTH = 32;
@@ -97,9 +100,26 @@ export function parseEnvironment(env: Environment): KeyringConfig {
 
   const eventStoreKind = oneOf('EVENT_STORE', ['sqlite'] as const, 'sqlite');
   const dataDir = path.resolve(read('DATA_DIR') ?? './data');
+  const port = integer('PORT', 3000, 0, 65535);
+
+  const issuer = (read('ISSUER') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
+    /\/+$/,
+    '',
+  );
+  if (!ISSUER_PATTERN.test(issuer)) {
+    problems.push(`ISSUER must be an http(s) URL without query or fragment (got "${issuer}")`);
+  }
+  const audience = read('TOKEN_AUDIENCE') ?? issuer;
+  if (!/^[\x21-\x7E]{1,200}$/.test(audience)) {
+    problems.push(`TOKEN_AUDIENCE must be 1-200 printable characters without spaces (got "${audience}")`);
+  }
+  const adminRole = read('ADMIN_ROLE') ?? BUILT_IN_ROLES.admin;
+  if (!ROLE_PATTERN.test(adminRole)) {
+    problems.push(`ADMIN_ROLE must match ${ROLE_PATTERN.source} (got "${adminRole}")`);
+  }
   const config: KeyringConfig = {
     host,
-    port: integer('PORT', 3000, 0, 65535),
+    port,
     dataDir,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (v) => v.toLowerCase()),
     secretPepper,
@@ -111,6 +131,15 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', SYNCHRONOUS_MODES, 'FULL', (v) => v.toUpperCase()),
     },
     stateCacheSize: integer('STATE_CACHE_SIZE', 10_000, 0, 10_000_000),
+    tokens: {
+      issuer,
+      audience,
+      // Seed rule: tokens are refreshed hourly. At least a minute, at most a day.
+      ttlSeconds: integer('TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+      signingAlgorithm: oneOf('SIGNING_ALGORITHM', SIGNING_ALGORITHMS, 'ES256'),
+      signingKeysFile: path.resolve(dataDir, read('SIGNING_KEYS_FILE') ?? 'signing-keys.json'),
+    },
+    adminRole,
   };
 
   if (problems.length > 0) throw new ConfigurationError(problems);

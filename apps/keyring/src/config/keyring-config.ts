@@ -1,6 +1,7 @@
 /** The service's configuration, parsed and validated from environment variables at start. */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
+export type SigningAlgorithm = 'ES256' | 'EdDSA';
 
 export interface KeyringConfig {
   readonly host: string;
@@ -20,6 +21,19 @@ export interface KeyringConfig {
   };
   /** How many credential states to keep in memory so loads read only new events. */
   readonly stateCacheSize: number;
+  readonly tokens: {
+    /** `iss` of every access token and the RFC 8414 metadata's issuer; no trailing slash. */
+    readonly issuer: string;
+    /** `aud` of every access token: the resource servers that accept them. */
+    readonly audience: string;
+    readonly ttlSeconds: number;
+    /** Algorithm of newly generated signing keys. */
+    readonly signingAlgorithm: SigningAlgorithm;
+    /** The key ring: private signing keys, current and previous (JSON, mode 0600). */
+    readonly signingKeysFile: string;
+  };
+  /** The role a credential needs to call the management API (the seed's "Credential Access Role"). */
+  readonly adminRole: string;
 }
 
 export const KEYRING_CONFIG = Symbol('KEYRING_CONFIG');

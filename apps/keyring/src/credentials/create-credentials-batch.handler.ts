@@ -14,6 +14,7 @@ import {
   initialCredentialState,
   isDomainError,
 } from '@keyring/domain';
+import { AccountOutOfReachError, outOfReach } from '../auth/account-reach';
 import { CLOCK, type Clock } from '../clock';
 import type { CommandContext } from '../event-sourcing/command-context';
 import { CredentialRepository } from '../event-sourcing/credential.repository';
@@ -43,6 +44,8 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
   ) {}
 
   async execute({ items, context }: CreateCredentialsBatchCommand): Promise<CreatedCredential[]> {
+    const outside = [...new Set(items.flatMap((fields) => outOfReach(context.reach, fields.accounts ?? [])))];
+    if (outside.length > 0) throw new AccountOutOfReachError(outside);
     const secrets = items.map(() => newSecret(this.hasher));
     const commands: CreateCredential[] = items.map((fields, index) => ({
       type: 'CreateCredential',

@@ -7,5 +7,8 @@ export const CREDENTIAL_POLICY = Symbol('CREDENTIAL_POLICY');
 export const credentialPolicyProvider: Provider = {
   provide: CREDENTIAL_POLICY,
   inject: [KEYRING_CONFIG],
-  useFactory: (config: KeyringConfig): CredentialPolicy => ({ roleCatalogue: config.roleCatalogue }),
+  // A configured ADMIN_ROLE is always grantable, or no credential could manage the service.
+  useFactory: (config: KeyringConfig): CredentialPolicy => ({
+    roleCatalogue: config.roleCatalogue && [...new Set([...config.roleCatalogue, config.adminRole])],
+  }),
 };

@@ -1,7 +1,8 @@
 /** REST edge of the credential commands and queries: HTTP in, commands out, views back. */
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CredentialFields } from '@keyring/domain';
+import { AdminBearerGuard } from '../auth/admin-bearer.guard';
 import type { CommandContext } from '../event-sourcing/command-context';
 import { RequestContext } from '../http/request-context';
 import { CreateCredentialCommand, type CreatedCredential } from './create-credential.handler';
@@ -31,6 +32,7 @@ const toFields = (dto: CreateCredentialDto): CredentialFields => ({
 });
 
 @Controller('v1/credentials')
+@UseGuards(AdminBearerGuard)
 export class CredentialsController {
   constructor(
     private readonly commands: CommandBus,
@@ -57,8 +59,11 @@ export class CredentialsController {
   }
 
   @Get(':clientId')
-  get(@Param('clientId', ClientIdPipe) clientId: string): Promise<CredentialView> {
-    return this.queries.execute(new GetCredentialQuery(clientId));
+  get(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @RequestContext() context: CommandContext,
+  ): Promise<CredentialView> {
+    return this.queries.execute(new GetCredentialQuery(clientId, context.reach));
   }
 
   @Patch(':clientId')

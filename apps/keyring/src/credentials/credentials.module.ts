@@ -1,12 +1,11 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
-import { CredentialRepository } from '../event-sourcing/credential.repository';
+import { AuthModule } from '../auth/auth.module';
+import { EventSourcingModule } from '../event-sourcing/event-sourcing.module';
 import { RequireJsonBodyMiddleware } from '../http/content-type.middleware';
 import { SecretsModule } from '../secrets/secrets.module';
 import { CreateCredentialHandler } from './create-credential.handler';
 import { CreateCredentialsBatchHandler } from './create-credentials-batch.handler';
-import { credentialPolicyProvider } from './credential-policy.provider';
 import { CredentialsController } from './credentials.controller';
 import { DeleteSecretHandler } from './delete-secret.handler';
 import { GenerateSecretHandler } from './generate-secret.handler';
@@ -15,12 +14,9 @@ import { RevokeCredentialHandler } from './revoke-credential.handler';
 import { UpdateCredentialHandler } from './update-credential.handler';
 
 @Module({
-  imports: [CqrsModule, SecretsModule],
+  imports: [CqrsModule, SecretsModule, EventSourcingModule, AuthModule],
   controllers: [CredentialsController],
   providers: [
-    credentialPolicyProvider,
-    CredentialRepository,
-    CredentialCommandRunner,
     CreateCredentialHandler,
     CreateCredentialsBatchHandler,
     UpdateCredentialHandler,
@@ -29,7 +25,6 @@ import { UpdateCredentialHandler } from './update-credential.handler';
     RevokeCredentialHandler,
     GetCredentialHandler,
   ],
-  exports: [CredentialRepository, CredentialCommandRunner],
 })
 export class CredentialsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -5,12 +5,13 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { DomainError } from '@keyring/domain';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ClientIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new DomainError('CREDENTIAL_NOT_FOUND', 'No credential with that client id');
+    if (!UUID_PATTERN.test(value))
+      throw new DomainError('CREDENTIAL_NOT_FOUND', 'No credential with that client id');
     return value.toLowerCase();
   }
 }
@@ -18,7 +19,7 @@ export class ClientIdPipe implements PipeTransform<string, string> {
 @Injectable()
 export class SecretIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new DomainError('SECRET_NOT_FOUND', 'No secret with that secret id');
+    if (!UUID_PATTERN.test(value)) throw new DomainError('SECRET_NOT_FOUND', 'No secret with that secret id');
     return value.toLowerCase();
   }
 }

@@ -1,3 +1,5 @@
+import type { AccountReach } from '../auth/account-reach';
+
 /** Who asked for a change and through which request; recorded as every event's metadata. */
 export interface Actor {
   readonly type: 'client' | 'cli' | 'anonymous';
@@ -12,6 +14,8 @@ export interface CommandContext {
   readonly requestId: string;
   readonly sourceIp: string;
   readonly correlationId: string;
+  /** The accounts the caller may see and manage; not recorded, it bounds what the command may touch. */
+  readonly reach: AccountReach;
 }
 
 export interface EventMetadata {

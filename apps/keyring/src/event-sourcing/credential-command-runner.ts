@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type CredentialCommand, type CredentialPolicy, decide, isDomainError } from '@keyring/domain';
 import { ANY, isWrongExpectedRevision } from '@keyring/event-store';
+import { assertWithinReach } from '../auth/account-reach';
 import { CLOCK, type Clock } from '../clock';
 import { CREDENTIAL_POLICY } from '../credentials/credential-policy.provider';
 import type { CommandContext } from './command-context';
@@ -16,6 +17,7 @@ import {
   CredentialRepository,
   type LoadedCredential,
 } from './credential.repository';
+import { KeyedSerialQueue } from './keyed-serial-queue';
 
 export const MAX_COMMAND_ATTEMPTS = 8;
 
@@ -32,17 +34,29 @@ export type CommandResult = AppendedCredential | (LoadedCredential & { readonly 
 
 @Injectable()
 export class CredentialCommandRunner {
+  private readonly queue = new KeyedSerialQueue();
+
   constructor(
     private readonly repository: CredentialRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
   ) {}
 
-  async run(clientId: string, command: CredentialCommand, context: CommandContext): Promise<CommandResult> {
+  /** Commands for one credential run one after another in this process; retries cover other processes. */
+  run(clientId: string, command: CredentialCommand, context: CommandContext): Promise<CommandResult> {
+    return this.queue.run(clientId, () => this.decideAndAppend(clientId, command, context));
+  }
+
+  private async decideAndAppend(
+    clientId: string,
+    command: CredentialCommand,
+    context: CommandContext,
+  ): Promise<CommandResult> {
     const causationId = randomUUID();
     for (let attempt = 1; attempt <= MAX_COMMAND_ATTEMPTS; attempt++) {
-      // 1. Load the current state (cached, plus any newer events).
+      // 1. Load the current state (cached, plus any newer events); refuse what the caller may not touch.
       const loaded = await this.repository.load(clientId);
+      assertWithinReach(context.reach, clientId, loaded.state, command);
       // 2. Decide, with time passed in.
       const now = this.clock();
       const decision = decide(command, loaded.state, now, this.policy);

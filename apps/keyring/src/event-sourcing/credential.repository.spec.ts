@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CredentialEvent, decide, fold } from '@keyring/domain';
 import { ANY, type EventStore, type ReadStreamOptions, SqliteEventStore } from '@keyring/event-store';
+import { UNLIMITED_REACH } from '../auth/account-reach';
 import { parseEnvironment } from '../config/environment';
 import type { CommandContext } from './command-context';
 import { CredentialRepository } from './credential.repository';
@@ -17,6 +18,7 @@ const CONTEXT: CommandContext = {
   requestId: 'request-1',
   sourceIp: '127.0.0.1',
   correlationId: 'correlation-1',
+  reach: UNLIMITED_REACH,
 };
 const NOW = new Date('2026-01-01T00:00:00.000Z');
 const CLIENT_ID = '0b6f5c1e-8a8d-4f57-9d1a-3c2b1a0f9e8d';

@@ -6,7 +6,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDomainError } from '@keyring/domain';
+import { AccountOutOfReachError } from '../auth/account-reach';
 import { ConcurrencyConflictError } from '../event-sourcing/credential-command-runner';
+import { OAUTH_PATH_PREFIX, oauthErrorFor, unexpectedOAuthError } from '../oauth/oauth-error-answer';
 import { DOMAIN_ERROR_HTTP } from './domain-error-status';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from './problem-details';
 
@@ -23,13 +25,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const answer = this.answer(exception, request);
     if (response.headersSent) return;
+    if (request.path.startsWith(OAUTH_PATH_PREFIX)) return this.answerOAuth(exception, request, response);
+    const answer = this.answer(exception, request);
     response
       .status(answer.body.status)
       .set(answer.headers)
       .type(PROBLEM_CONTENT_TYPE)
       .send(JSON.stringify({ ...answer.body, instance: request.originalUrl?.split('?')[0] }));
+  }
+
+  /** The OAuth endpoints answer in RFC 6749's dialect, never cached. */
+  private answerOAuth(exception: unknown, request: Request, response: Response): void {
+    let error = oauthErrorFor(exception);
+    if (!error) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unexpected error on an OAuth endpoint');
+      error = unexpectedOAuthError(String(request.id));
+    }
+    response
+      .status(error.status)
+      .set({ ...error.headers, 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+      .json({ error: error.error, error_description: error.description });
   }
 
   private answer(exception: unknown, request: Request): Answer {
@@ -41,6 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         body: problem(status, exception.code, title, exception.message, exception.details.violations),
         headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
       };
+    }
+    if (exception instanceof AccountOutOfReachError) {
+      return { body: problem(403, exception.code, 'Account out of reach', exception.message), headers: {} };
     }
     if (exception instanceof ConcurrencyConflictError) {
       return {

@@ -1,6 +1,7 @@
 /** Builds a command's context (actor, request id, source address, correlation) from an HTTP request. */
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import '../auth/caller';
 import type { CommandContext } from '../event-sourcing/command-context';
 import { normaliseSourceIp } from './source-ip';
 
@@ -12,13 +13,22 @@ export function safeHeader(request: Request, name: string): string | null {
   return typeof value === 'string' && SAFE_HEADER_VALUE.test(value) ? value : null;
 }
 
+export const sourceIpOf = (request: Request): string =>
+  normaliseSourceIp(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+
+/** The caller the bearer guard authenticated acts, for the person named in X-On-Behalf-Of; no caller reaches nothing. */
 export function commandContextFrom(request: Request): CommandContext {
   const requestId = String(request.id);
+  const caller = request.caller;
+  const onBehalfOf = safeHeader(request, 'x-on-behalf-of');
   return {
-    actor: { type: 'anonymous', id: null, onBehalfOf: safeHeader(request, 'x-on-behalf-of') },
+    actor: caller
+      ? { type: 'client', id: caller.clientId, onBehalfOf }
+      : { type: 'anonymous', id: null, onBehalfOf },
     requestId,
-    sourceIp: normaliseSourceIp(request.ip ?? request.socket.remoteAddress ?? 'unknown'),
+    sourceIp: sourceIpOf(request),
     correlationId: safeHeader(request, 'x-correlation-id') ?? requestId,
+    reach: { accounts: caller?.accounts ?? [] },
   };
 }
 

@@ -1,0 +1,11 @@
+/** The credential command layer every edge shares: repository, command runner and the domain policy. */
+import { Module } from '@nestjs/common';
+import { credentialPolicyProvider } from '../credentials/credential-policy.provider';
+import { CredentialCommandRunner } from './credential-command-runner';
+import { CredentialRepository } from './credential.repository';
+
+@Module({
+  providers: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner],
+  exports: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner],
+})
+export class EventSourcingModule {}

@@ -1,0 +1,38 @@
+/**
+ * Authenticates the client calling introspection or revocation, by the same
+ * rules as the token grant. Failures all read `invalid_client`; the reason
+ * is logged (never the secret) for operators.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { authenticateClient, type ExistingCredential } from '@keyring/domain';
+import { CLOCK, type Clock } from '../clock';
+import { UUID_PATTERN } from '../credentials/id-params.pipe';
+import { CredentialRepository } from '../event-sourcing/credential.repository';
+import { ClientSecretHasher } from '../secrets/client-secret';
+import type { PresentedClientCredentials } from './client-credentials';
+import { invalidClient } from './oauth-error';
+
+@Injectable()
+export class ClientAuthenticator {
+  private readonly logger = new Logger(ClientAuthenticator.name);
+
+  constructor(
+    private readonly repository: CredentialRepository,
+    private readonly hasher: ClientSecretHasher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async authenticate(presented: PresentedClientCredentials, sourceIp: string): Promise<ExistingCredential> {
+    const presentedSecretHash = this.hasher.hash(presented.clientSecret);
+    const state = UUID_PATTERN.test(presented.clientId)
+      ? (await this.repository.load(presented.clientId.toLowerCase())).state
+      : ({ status: 'absent' } as const);
+    const outcome = authenticateClient(state, presentedSecretHash, sourceIp, this.clock());
+    if (outcome.authenticated) return outcome.credential;
+    this.logger.warn(
+      { clientId: presented.clientId.slice(0, 64), reason: outcome.reason, sourceIp },
+      'Client authentication failed',
+    );
+    throw invalidClient();
+  }
+}

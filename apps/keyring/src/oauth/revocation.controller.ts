@@ -1,0 +1,50 @@
+/**
+ * `POST /oauth2/revoke` (RFC 7009): a client revokes one of its own tokens.
+ * Unknown, expired, already revoked or foreign tokens all answer 200 and
+ * change nothing, so the endpoint reveals nothing about other clients' tokens.
+ */
+import { Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
+import { isDomainError } from '@keyring/domain';
+import type { Request } from 'express';
+import { UNLIMITED_REACH } from '../auth/account-reach';
+import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
+import { commandContextFrom, sourceIpOf } from '../http/request-context';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { ClientAuthenticator } from './client-authenticator';
+import { presentedClientCredentials } from './client-credentials';
+import { formBodyOf, requiredFormParameter } from './form-parameters';
+
+@Controller('oauth2')
+export class RevocationController {
+  constructor(
+    private readonly authenticator: ClientAuthenticator,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly runner: CredentialCommandRunner,
+  ) {}
+
+  @Post('revoke')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  async revoke(@Req() request: Request): Promise<void> {
+    const body = formBodyOf(request);
+    const caller = await this.authenticator.authenticate(
+      presentedClientCredentials(request.headers.authorization, body),
+      sourceIpOf(request),
+    );
+    const token = requiredFormParameter(body, 'token');
+    // token_type_hint is optional and only a hint (§2.1); every token here is an access token.
+    const claims = await this.verifier.verifiedClaims(token);
+    if (!claims || claims.client_id !== caller.clientId) return;
+    const context = {
+      ...commandContextFrom(request),
+      actor: { type: 'client' as const, id: caller.clientId, onBehalfOf: null },
+      reach: UNLIMITED_REACH,
+    };
+    try {
+      await this.runner.run(caller.clientId, { type: 'RevokeToken', jti: claims.jti }, context);
+    } catch (error) {
+      // Already revoked or expired: the token is inactive, which is what the client asked for.
+      if (!isDomainError(error) || error.code !== 'TOKEN_NOT_FOUND') throw error;
+    }
+  }
+}

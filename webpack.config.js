@@ -1,0 +1,11 @@
+// Nest's webpack defaults build one entry (main); the CLI is a second entry built beside it.
+const path = require('node:path');
+
+module.exports = (options) => ({
+  ...options,
+  entry: {
+    main: options.entry,
+    cli: path.resolve(__dirname, 'apps/keyring/src/cli/cli.ts'),
+  },
+  output: { ...options.output, filename: path.join(path.dirname(options.output.filename), '[name].js') },
+});

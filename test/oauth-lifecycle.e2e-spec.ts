@@ -6,12 +6,12 @@
  */
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import * as oauth from 'oauth4webapi';
-import { validCredential } from './support/credential-bodies';
 import {
   type AdminClient,
   adminClient,
   basicAuthorization,
   type ClientCredentials,
+  createClient as createClientWith,
   requestToken,
 } from './support/oauth-clients';
 import { type RunningKeyring, startKeyring } from './support/running-keyring';
@@ -24,19 +24,8 @@ describe('OAuth 2.0 token lifecycle with oauth4webapi', () => {
   let as: oauth.AuthorizationServer;
   let introspector: ClientCredentials;
 
-  const createClient = async (overrides: Record<string, unknown> = {}): Promise<ClientCredentials> => {
-    const response = await fetch(`${keyring.baseUrl}/v1/credentials`, {
-      method: 'POST',
-      headers: { authorization: admin.authorization, 'content-type': 'application/json' },
-      body: JSON.stringify(validCredential({ allowedIps: [], ...overrides })),
-    });
-    expect(response.status).toBe(201);
-    const body = (await response.json()) as {
-      credential: { clientId: string };
-      secret: { clientSecret: string };
-    };
-    return { clientId: body.credential.clientId, clientSecret: body.secret.clientSecret };
-  };
+  const createClient = (overrides: Record<string, unknown> = {}) =>
+    createClientWith(keyring, admin.authorization, overrides);
 
   const grant = async (client: ClientCredentials, scope?: string) => {
     const response = await oauth.clientCredentialsGrantRequest(

@@ -8,12 +8,12 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { credentialStreamName } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
-import { validCredential } from './support/credential-bodies';
 import {
   type AdminClient,
   adminClient,
   basicAuthorization,
   type ClientCredentials,
+  createClient as createClientWith,
   requestToken,
 } from './support/oauth-clients';
 import { type RunningKeyring, startKeyring } from './support/running-keyring';
@@ -30,19 +30,8 @@ describe('POST /oauth2/token', () => {
   });
   afterAll(() => keyring.destroy());
 
-  const createClient = async (overrides: Record<string, unknown> = {}): Promise<ClientCredentials> => {
-    const response = await fetch(`${keyring.baseUrl}/v1/credentials`, {
-      method: 'POST',
-      headers: { authorization: admin.authorization, 'content-type': 'application/json' },
-      body: JSON.stringify(validCredential({ allowedIps: [], ...overrides })),
-    });
-    expect(response.status).toBe(201);
-    const body = (await response.json()) as {
-      credential: { clientId: string };
-      secret: { clientSecret: string };
-    };
-    return { clientId: body.credential.clientId, clientSecret: body.secret.clientSecret };
-  };
+  const createClient = (overrides: Record<string, unknown> = {}) =>
+    createClientWith(keyring, admin.authorization, overrides);
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${keyring.baseUrl}/oauth2/token`, {

@@ -11,10 +11,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { validCredential } from './support/credential-bodies';
 import {
   adminClient,
   basicAuthorization,
+  createClient,
   type ClientCredentials,
   requestToken,
 } from './support/oauth-clients';
@@ -22,19 +22,6 @@ import { freePort, type RunningKeyring, startKeyring } from './support/running-k
 
 const ROOT = path.resolve(__dirname, '..');
 const ISSUER = 'http://keyring.test';
-
-async function createClient(keyring: RunningKeyring, authorization: string, roles = ['billing:read']) {
-  const response = await fetch(`${keyring.baseUrl}/v1/credentials`, {
-    method: 'POST',
-    headers: { authorization, 'content-type': 'application/json' },
-    body: JSON.stringify(validCredential({ allowedIps: [], roles })),
-  });
-  const body = (await response.json()) as {
-    credential: { clientId: string };
-    secret: { clientSecret: string };
-  };
-  return { clientId: body.credential.clientId, clientSecret: body.secret.clientSecret };
-}
 
 async function token(keyring: RunningKeyring, client: ClientCredentials): Promise<string> {
   const response = await requestToken(keyring.baseUrl, client);

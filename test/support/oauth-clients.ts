@@ -1,5 +1,6 @@
 /** Getting access tokens in end-to-end tests: the bootstrap admin and a plain client_credentials grant. */
 import { AdminBootstrapper } from '../../apps/keyring/src/bootstrap/admin-bootstrapper';
+import { validCredential } from './credential-bodies';
 import type { RunningKeyring } from './running-keyring';
 
 export interface ClientCredentials {
@@ -51,4 +52,25 @@ export async function adminClient(
   const admin = await keyring.app.get(AdminBootstrapper).bootstrap({ accounts, force: true });
   const accessToken = await accessTokenFor(keyring.baseUrl, admin);
   return { ...admin, accessToken, authorization: `Bearer ${accessToken}` };
+}
+
+/** A credential created through the management API (any source address allowed unless overridden). */
+export async function createClient(
+  keyring: RunningKeyring,
+  authorization: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ClientCredentials> {
+  const response = await fetch(`${keyring.baseUrl}/v1/credentials`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(validCredential({ allowedIps: [], ...overrides })),
+  });
+  const body = (await response.json()) as {
+    credential?: { clientId: string };
+    secret?: { clientSecret: string };
+  };
+  if (response.status !== 201 || !body.credential || !body.secret) {
+    throw new Error(`Creating a credential failed: ${response.status} ${JSON.stringify(body)}`);
+  }
+  return { clientId: body.credential.clientId, clientSecret: body.secret.clientSecret };
 }

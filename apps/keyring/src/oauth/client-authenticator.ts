@@ -5,11 +5,14 @@
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { authenticateClient, type ExistingCredential } from '@keyring/domain';
+import type { Request } from 'express';
 import { CLOCK, type Clock } from '../clock';
 import { UUID_PATTERN } from '../credentials/id-params.pipe';
 import { CredentialRepository } from '../event-sourcing/credential.repository';
 import { ClientSecretHasher } from '../secrets/client-secret';
-import type { PresentedClientCredentials } from './client-credentials';
+import { sourceIpOf } from '../http/request-context';
+import { type PresentedClientCredentials, presentedClientCredentials } from './client-credentials';
+import { formBodyOf } from './form-parameters';
 import { invalidClient } from './oauth-error';
 
 @Injectable()
@@ -21,6 +24,14 @@ export class ClientAuthenticator {
     private readonly hasher: ClientSecretHasher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The client an OAuth request authenticates as, by Basic header or form body. */
+  authenticateRequest(request: Request): Promise<ExistingCredential> {
+    return this.authenticate(
+      presentedClientCredentials(request.headers.authorization, formBodyOf(request)),
+      sourceIpOf(request),
+    );
+  }
 
   async authenticate(presented: PresentedClientCredentials, sourceIp: string): Promise<ExistingCredential> {
     const presentedSecretHash = this.hasher.hash(presented.clientSecret);

@@ -7,10 +7,8 @@ import { Controller, Header, HttpCode, Inject, Post, Req } from '@nestjs/common'
 import { BUILT_IN_ROLES } from '@keyring/domain';
 import type { Request } from 'express';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
-import { sourceIpOf } from '../http/request-context';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { ClientAuthenticator } from './client-authenticator';
-import { presentedClientCredentials } from './client-credentials';
 import { formBodyOf, requiredFormParameter } from './form-parameters';
 import { unauthorizedClient } from './oauth-error';
 
@@ -49,10 +47,7 @@ export class IntrospectionController {
   @Header('Pragma', 'no-cache')
   async introspect(@Req() request: Request): Promise<IntrospectionResponse> {
     const body = formBodyOf(request);
-    const caller = await this.authenticator.authenticate(
-      presentedClientCredentials(request.headers.authorization, body),
-      sourceIpOf(request),
-    );
+    const caller = await this.authenticator.authenticateRequest(request);
     if (!caller.roles.some((role) => this.allowedRoles.includes(role))) {
       throw unauthorizedClient(`Introspection needs the role ${this.allowedRoles.join(' or ')}`);
     }

@@ -8,10 +8,9 @@ import { isDomainError } from '@keyring/domain';
 import type { Request } from 'express';
 import { UNLIMITED_REACH } from '../auth/account-reach';
 import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
-import { commandContextFrom, sourceIpOf } from '../http/request-context';
+import { commandContextFrom } from '../http/request-context';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { ClientAuthenticator } from './client-authenticator';
-import { presentedClientCredentials } from './client-credentials';
 import { formBodyOf, requiredFormParameter } from './form-parameters';
 
 @Controller('oauth2')
@@ -27,10 +26,7 @@ export class RevocationController {
   @Header('Cache-Control', 'no-store')
   async revoke(@Req() request: Request): Promise<void> {
     const body = formBodyOf(request);
-    const caller = await this.authenticator.authenticate(
-      presentedClientCredentials(request.headers.authorization, body),
-      sourceIpOf(request),
-    );
+    const caller = await this.authenticator.authenticateRequest(request);
     const token = requiredFormParameter(body, 'token');
     // token_type_hint is optional and only a hint (§2.1); every token here is an access token.
     const claims = await this.verifier.verifiedClaims(token);

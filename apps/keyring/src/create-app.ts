@@ -7,6 +7,7 @@ import { AppModule, type AppOptions } from './app.module';
 import type { KeyringConfig } from './config/keyring-config';
 import { bodyParsers } from './http/body-parsers';
 import { exceptionFactory } from './http/validation-problems';
+import { serveTokenEndpointDirectly } from './oauth/direct-token-endpoint';
 
 export async function createApp(
   config: KeyringConfig,
@@ -31,5 +32,7 @@ export async function createApp(
     }),
   );
   app.enableShutdownHooks();
+  await app.init();
+  await serveTokenEndpointDirectly(app);
   return app;
 }

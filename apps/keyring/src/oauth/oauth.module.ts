@@ -8,18 +8,15 @@ import { IntrospectionController } from './introspection.controller';
 import { RequireFormBodyMiddleware } from './require-form-body.middleware';
 import { RevocationController } from './revocation.controller';
 import { ScopeCatalogue } from './scope-catalogue';
-import { TokenController } from './token.controller';
 import { TokenIssuer } from './token-issuer';
 
 @Module({
   imports: [EventSourcingModule, SecretsModule, AccessTokensModule],
-  controllers: [TokenController, IntrospectionController, RevocationController, DiscoveryController],
+  controllers: [IntrospectionController, RevocationController, DiscoveryController],
   providers: [TokenIssuer, ClientAuthenticator, ScopeCatalogue],
 })
 export class OAuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(RequireFormBodyMiddleware)
-      .forRoutes(TokenController, IntrospectionController, RevocationController);
+    consumer.apply(RequireFormBodyMiddleware).forRoutes(IntrospectionController, RevocationController);
   }
 }

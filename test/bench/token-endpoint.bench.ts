@@ -10,7 +10,8 @@
  * BENCH_SECONDS (default 10) the load's length; BENCH_CONNECTIONS (default
  * 20); BENCH_CREDENTIALS (default 8000) how many credentials share the load,
  * with TOKEN_TTL_SECONDS=60 so the ten-token limit does not throttle it;
- * BENCH_LOG_LEVEL (default warn) the service's log level.
+ * BENCH_LOG_LEVEL (default warn) the service's log level; BENCH_SYNCHRONOUS
+ * (FULL, the default, or NORMAL) the store's durability.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     PORT: String(port),
     TOKEN_TTL_SECONDS: '60',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    SQLITE_SYNCHRONOUS: process.env.BENCH_SYNCHRONOUS ?? 'FULL',
   };
   let service: ChildProcess | undefined;
   try {
@@ -175,6 +177,8 @@ async function main(): Promise<void> {
           benchmark: 'token-endpoint',
           seconds: SECONDS,
           connections: CONNECTIONS,
+          sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+          logLevel: env.LOG_LEVEL,
           credentials: clients.length,
           requestsPerSecond: Math.round(tokensPerSecond),
           latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },

@@ -3,17 +3,15 @@
  * the admin role. Folds every credential stream from the event store — a
  * one-off scan for the CLI, not a request path.
  */
-import { type CredentialState, evolve, initialCredentialState } from '@keyring/domain';
+import { clientIdOfStream, type CredentialState, evolve, initialCredentialState } from '@keyring/domain';
 import type { EventStore } from '@keyring/event-store';
 import { fromRecordedEvent } from '../event-sourcing/event-envelope';
-
-const CREDENTIAL_STREAM = /^credential-(.+)$/;
 
 export async function activeAdminCredentials(store: EventStore, adminRole: string): Promise<string[]> {
   const states = new Map<string, CredentialState>();
   for await (const recorded of store.readAll()) {
-    const clientId = CREDENTIAL_STREAM.exec(recorded.stream)?.[1];
-    if (clientId === undefined) continue;
+    const clientId = clientIdOfStream(recorded.stream);
+    if (clientId === null) continue;
     states.set(
       clientId,
       evolve(states.get(clientId) ?? initialCredentialState(), fromRecordedEvent(recorded)),

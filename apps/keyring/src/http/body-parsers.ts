@@ -8,11 +8,12 @@ import { json, urlencoded } from 'express';
 import { problem, ProblemException } from './problem-details';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+export const BODY_TOO_LARGE_DETAIL = 'The request body is larger than 64 KiB';
 
 /** Errors raised by Express's body parsers carry a `type`. */
 const PARSER_PROBLEMS: Readonly<Record<string, readonly [number, string, string, string]>> = {
   'entity.parse.failed': [400, 'MALFORMED_BODY', 'Malformed body', 'The request body is not valid JSON'],
-  'entity.too.large': [413, 'BODY_TOO_LARGE', 'Body too large', 'The request body is larger than 64 KiB'],
+  'entity.too.large': [413, 'BODY_TOO_LARGE', 'Body too large', BODY_TOO_LARGE_DETAIL],
   'encoding.unsupported': [
     415,
     'UNSUPPORTED_MEDIA_TYPE',

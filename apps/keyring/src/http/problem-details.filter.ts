@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { isDomainError } from '@keyring/domain';
 import { AccountOutOfReachError } from '../auth/account-reach';
 import { ConcurrencyConflictError } from '../event-sourcing/credential-command-runner';
-import { OAUTH_PATH_PREFIX, oauthErrorFor, unexpectedOAuthError } from '../oauth/oauth-error-answer';
+import { OAUTH_PATH_PREFIX, oauthErrorAnswer } from '../oauth/oauth-error-answer';
 import { DOMAIN_ERROR_HTTP } from './domain-error-status';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from './problem-details';
 
@@ -35,17 +35,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .send(JSON.stringify({ ...answer.body, instance: request.originalUrl?.split('?')[0] }));
   }
 
-  /** The OAuth endpoints answer in RFC 6749's dialect, never cached. */
+  /** The OAuth endpoints answer in RFC 6749's dialect. */
   private answerOAuth(exception: unknown, request: Request, response: Response): void {
-    let error = oauthErrorFor(exception);
-    if (!error) {
-      this.logger.error({ err: exception, requestId: request.id }, 'Unexpected error on an OAuth endpoint');
-      error = unexpectedOAuthError(String(request.id));
-    }
-    response
-      .status(error.status)
-      .set({ ...error.headers, 'Cache-Control': 'no-store', Pragma: 'no-cache' })
-      .json({ error: error.error, error_description: error.description });
+    const answer = oauthErrorAnswer(exception, String(request.id), (err) =>
+      this.logger.error({ err, requestId: request.id }, 'Unexpected error on an OAuth endpoint'),
+    );
+    response.status(answer.status).set(answer.headers).json(answer.body);
   }
 
   private answer(exception: unknown, request: Request): Answer {

@@ -1,4 +1,5 @@
 /** Builds a command's context (actor, request id, source address, correlation) from an HTTP request. */
+import type { IncomingMessage } from 'node:http';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import '../auth/caller';
@@ -8,7 +9,7 @@ import { normaliseSourceIp } from './source-ip';
 /** Header values we copy into events must be short and printable. */
 const SAFE_HEADER_VALUE = /^[\x20-\x7E]{1,200}$/;
 
-export function safeHeader(request: Request, name: string): string | null {
+export function safeHeader(request: Pick<IncomingMessage, 'headers'>, name: string): string | null {
   const value = request.headers[name];
   return typeof value === 'string' && SAFE_HEADER_VALUE.test(value) ? value : null;
 }

@@ -5,30 +5,30 @@
  * alone costs more than issuing a token — so it gets a thin adapter of its
  * own around the same TokenIssuer. Every other request goes to Nest as before.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import proxyAddr from 'proxy-addr';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
-import { BODY_LIMIT_BYTES } from '../http/body-parsers';
+import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_DETAIL } from '../http/body-parsers';
+import { safeHeader } from '../http/request-context';
 import { normaliseSourceIp } from '../http/source-ip';
-import { invalidRequest, OAuthError } from './oauth-error';
-import { oauthErrorFor, unexpectedOAuthError } from './oauth-error-answer';
+import { assignRequestId } from '../logging/request-id';
 import type { FormBody } from './form-parameters';
+import { OAuthError } from './oauth-error';
+import { NO_STORE_HEADERS, oauthErrorAnswer } from './oauth-error-answer';
+import { notFormEncoded } from './require-form-body.middleware';
 import { TokenIssuer } from './token-issuer';
 import { tokenRequestFrom } from './token-request';
 
 const TOKEN_PATH = '/oauth2/token';
-const FORM_MEDIA_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
-const SAFE_HEADER_VALUE = /^[\x20-\x7E]{1,200}$/;
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 const isTokenRequest = ({ method, url = '' }: IncomingMessage) =>
   method === 'POST' && (url === TOKEN_PATH || url.startsWith(`${TOKEN_PATH}?`));
+
+const bodyTooLarge = () => new OAuthError(413, 'invalid_request', BODY_TOO_LARGE_DETAIL);
 
 /** Puts the direct token endpoint in front of the application's request listener. */
 export async function serveTokenEndpointDirectly(app: INestApplication): Promise<void> {
@@ -59,34 +59,25 @@ class DirectTokenEndpoint {
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
-    const offered = request.headers['x-request-id'];
-    const requestId = typeof offered === 'string' && SAFE_REQUEST_ID.test(offered) ? offered : randomUUID();
-    response.setHeader('X-Request-Id', requestId);
+    const requestId = assignRequestId(request, response);
     let status: number;
     try {
       const body = await this.formBody(request);
-      const correlation = request.headers['x-correlation-id'];
       const token = await this.issuer.issue(
         tokenRequestFrom(body, request.headers.authorization, {
           sourceIp: normaliseSourceIp(proxyAddr(request, this.trust)),
           requestId,
-          correlationId:
-            typeof correlation === 'string' && SAFE_HEADER_VALUE.test(correlation) ? correlation : requestId,
+          correlationId: safeHeader(request, 'x-correlation-id') ?? requestId,
         }),
       );
       status = 200;
-      this.send(response, status, {}, token);
+      this.send(response, status, NO_STORE_HEADERS, token);
     } catch (exception) {
-      let error = oauthErrorFor(exception);
-      if (!error) {
-        this.logger.error({ err: exception, requestId }, 'Unexpected error on the token endpoint');
-        error = unexpectedOAuthError(requestId);
-      }
-      status = error.status;
-      this.send(response, status, error.headers, {
-        error: error.error,
-        error_description: error.description,
-      });
+      const answer = oauthErrorAnswer(exception, requestId, (err) =>
+        this.logger.error({ err, requestId }, 'Unexpected error on the token endpoint'),
+      );
+      status = answer.status;
+      this.send(response, status, answer.headers, answer.body);
     }
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     this.logger[level](
@@ -108,7 +99,6 @@ class DirectTokenEndpoint {
     const json = JSON.stringify(body);
     response.writeHead(status, {
       ...headers,
-      ...NO_STORE,
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': Buffer.byteLength(json),
     });
@@ -117,11 +107,14 @@ class DirectTokenEndpoint {
 
   /** The form body as Express's urlencoded parser would give it: repeated names become arrays. */
   private formBody(request: IncomingMessage): Promise<FormBody> {
-    const contentType = request.headers['content-type'] ?? '';
-    const declaredLength = Number(request.headers['content-length'] ?? 0);
-    if (declaredLength > BODY_LIMIT_BYTES) {
+    const refusal =
+      Number(request.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES
+        ? bodyTooLarge()
+        : notFormEncoded(request);
+    if (refusal) {
+      // Drain what was sent, so the connection stays usable for the next request.
       request.resume();
-      return Promise.reject(new OAuthError(413, 'invalid_request', 'The request body is larger than 64 KiB'));
+      return Promise.reject(refusal);
     }
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -132,12 +125,7 @@ class DirectTokenEndpoint {
       });
       request.on('error', reject);
       request.on('end', () => {
-        if (size > BODY_LIMIT_BYTES) {
-          return reject(new OAuthError(413, 'invalid_request', 'The request body is larger than 64 KiB'));
-        }
-        if (size > 0 && !FORM_MEDIA_TYPE.test(contentType)) {
-          return reject(invalidRequest('Send the parameters as application/x-www-form-urlencoded'));
-        }
+        if (size > BODY_LIMIT_BYTES) return reject(bodyTooLarge());
         resolve(parseForm(Buffer.concat(chunks).toString('utf8')));
       });
     });

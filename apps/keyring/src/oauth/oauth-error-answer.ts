@@ -1,7 +1,7 @@
 /**
  * How a failure reads on the OAuth endpoints: RFC 6749 §5.2 JSON instead of
- * problem details. Edge failures before the handler (body too large, bad
- * encoding) become `invalid_request` with their own status.
+ * problem details, never cached. Edge failures before the handler (body too
+ * large, bad encoding) become `invalid_request` with their own status.
  */
 import { HttpException } from '@nestjs/common';
 import { ProblemException } from '../http/problem-details';
@@ -9,7 +9,13 @@ import { OAuthError, serverError } from './oauth-error';
 
 export const OAUTH_PATH_PREFIX = '/oauth2/';
 
-export function oauthErrorFor(exception: unknown): OAuthError | null {
+/** RFC 6749 §5.1: token and error responses must not be cached. */
+export const NO_STORE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  Pragma: 'no-cache',
+};
+
+function knownOAuthError(exception: unknown): OAuthError | null {
   if (exception instanceof OAuthError) return exception;
   if (exception instanceof ProblemException && exception.problem.status < 500) {
     return new OAuthError(exception.problem.status, 'invalid_request', exception.problem.detail);
@@ -20,6 +26,28 @@ export function oauthErrorFor(exception: unknown): OAuthError | null {
   return null;
 }
 
-/** Unexpected failures are logged by the caller and answered without internals. */
-export const unexpectedOAuthError = (requestId: string): OAuthError =>
-  serverError(`The request could not be completed; quote request id ${requestId} when reporting it`);
+export interface OAuthErrorAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: { readonly error: string; readonly error_description: string };
+}
+
+/** The answer to a failure; an unexpected one is handed to `logUnexpected` and answered without internals. */
+export function oauthErrorAnswer(
+  exception: unknown,
+  requestId: string,
+  logUnexpected: (exception: unknown) => void,
+): OAuthErrorAnswer {
+  let error = knownOAuthError(exception);
+  if (!error) {
+    logUnexpected(exception);
+    error = serverError(
+      `The request could not be completed; quote request id ${requestId} when reporting it`,
+    );
+  }
+  return {
+    status: error.status,
+    headers: { ...error.headers, ...NO_STORE_HEADERS },
+    body: { error: error.error, error_description: error.description },
+  };
+}

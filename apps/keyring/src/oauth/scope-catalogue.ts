@@ -5,7 +5,7 @@
  * events appended since the previous one.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { type CredentialEvent } from '@keyring/domain';
+import { clientIdOfStream, type CredentialEvent } from '@keyring/domain';
 import { EVENT_STORE, type EventStore } from '@keyring/event-store';
 import { fromRecordedEvent } from '../event-sourcing/event-envelope';
 
@@ -26,7 +26,7 @@ export class ScopeCatalogue {
 
   private async catchUp(): Promise<void> {
     for await (const recorded of this.store.readAll({ after: this.position })) {
-      if (recorded.stream.startsWith('credential-')) this.apply(fromRecordedEvent(recorded));
+      if (clientIdOfStream(recorded.stream) !== null) this.apply(fromRecordedEvent(recorded));
       this.position = recorded.position;
     }
   }

@@ -127,4 +127,10 @@ export const CREDENTIAL_EVENT_TYPES: readonly CredentialEventType[] = [
   'TokenRequestRefused',
 ];
 
-export const credentialStreamName = (clientId: string): string => `credential-${clientId}`;
+const CREDENTIAL_STREAM_PREFIX = 'credential-';
+
+export const credentialStreamName = (clientId: string): string => `${CREDENTIAL_STREAM_PREFIX}${clientId}`;
+
+/** The client id a credential stream belongs to; null for any other stream. */
+export const clientIdOfStream = (stream: string): string | null =>
+  stream.startsWith(CREDENTIAL_STREAM_PREFIX) ? stream.slice(CREDENTIAL_STREAM_PREFIX.length) : null;

@@ -43,7 +43,6 @@ export class DiscoveryController {
       introspection_endpoint_auth_methods_supported: authMethods,
       revocation_endpoint_auth_methods_supported: authMethods,
       scopes_supported: await this.scopeCatalogue.scopes(),
-      service_documentation: `${issuer}/docs`,
     };
   }
 }

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ClockModule } from './clock.module';
 import { KeyringConfigModule } from './config/config.module';
@@ -11,6 +13,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LoggingModule } from './logging/logging.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { EventStoreModule } from './persistence/event-store.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 
 export interface AppOptions {
   /** Where log lines go; stdout by default. */
@@ -27,8 +30,11 @@ export class AppModule {
         ClockModule,
         LoggingModule.forRoot(options.logDestination),
         EventStoreModule,
+        ReadModelsModule,
         HealthModule,
         CredentialsModule,
+        AuditModule,
+        AccessModule,
         OAuthModule,
         BootstrapModule,
       ],

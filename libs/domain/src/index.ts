@@ -20,6 +20,7 @@ export {
   secondsUntilOldestActiveTokenExpires,
 } from './credential/queries';
 export { upcastCredentialEvent } from './credential/upcast';
+export { PointInTimeFold, effectiveAt, affectsAccess } from './credential/point-in-time';
 export {
   authenticateClient,
   type ClientAuthentication,

@@ -56,6 +56,8 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
+export type AppendListener = (position: GlobalPosition) => void;
+
 export interface EventStore {
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; a missing stream reads as empty. */
@@ -64,6 +66,13 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   /** Position of the newest event, or 0 for an empty store. */
   headPosition(): Promise<GlobalPosition>;
+  /**
+   * Calls `listener` with the new head position after each append made
+   * through this instance commits, so readers in the same process (the
+   * projector) wake at once; other processes' appends are found by polling.
+   * Returns the function that stops the calls.
+   */
+  onAppended(listener: AppendListener): () => void;
   /** Throws when the store cannot be reached; used by readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

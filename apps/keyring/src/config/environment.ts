@@ -130,6 +130,11 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       sqliteFile: path.resolve(dataDir, read('SQLITE_FILE') ?? 'events.sqlite'),
       sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', SYNCHRONOUS_MODES, 'FULL', (v) => v.toUpperCase()),
     },
+    readModels: {
+      sqliteFile: path.resolve(dataDir, read('READ_MODEL_FILE') ?? 'read-models.sqlite'),
+      consistencyWaitMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
+      pollIntervalMs: integer('PROJECTION_POLL_MS', 500, 10, 60_000),
+    },
     stateCacheSize: integer('STATE_CACHE_SIZE', 10_000, 0, 10_000_000),
     tokens: {
       issuer,

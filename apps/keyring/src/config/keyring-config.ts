@@ -19,6 +19,14 @@ export interface KeyringConfig {
     readonly sqliteFile: string;
     readonly sqliteSynchronous: SqliteSynchronous;
   };
+  readonly readModels: {
+    /** SQLite file of the read models, the audit log and the projector's checkpoint. */
+    readonly sqliteFile: string;
+    /** How long a management command's response waits for the read models to show its change. */
+    readonly consistencyWaitMs: number;
+    /** How often the projector looks for events appended by other processes. */
+    readonly pollIntervalMs: number;
+  };
   /** How many credential states to keep in memory so loads read only new events. */
   readonly stateCacheSize: number;
   readonly tokens: {

@@ -18,6 +18,7 @@ import { AccountOutOfReachError, outOfReach } from '../auth/account-reach';
 import { CLOCK, type Clock } from '../clock';
 import type { CommandContext } from '../event-sourcing/command-context';
 import { CredentialRepository } from '../event-sourcing/credential.repository';
+import { ReadYourWrites } from '../event-sourcing/read-your-writes';
 import { ClientSecretHasher } from '../secrets/client-secret';
 import type { CreatedCredential } from './create-credential.handler';
 import { CREDENTIAL_POLICY } from './credential-policy.provider';
@@ -41,6 +42,7 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
     private readonly hasher: ClientSecretHasher,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
+    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   async execute({ items, context }: CreateCredentialsBatchCommand): Promise<CreatedCredential[]> {
@@ -64,6 +66,7 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
         this.repository.append(command.clientId, fresh, decision[index], context, causationId, now),
       ),
     );
+    await this.readYourWrites.settle(context, Math.max(...appended.map((result) => result.position)));
     return appended.map((result, index) => {
       const state = requireExisting(result.state, commands[index].clientId);
       return {

@@ -1,5 +1,16 @@
 /** REST edge of the credential commands and queries: HTTP in, commands out, views back. */
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CredentialFields } from '@keyring/domain';
 import { AdminBearerGuard } from '../auth/admin-bearer.guard';
@@ -14,7 +25,14 @@ import { CreateCredentialsBatchDto } from './dto/create-credentials-batch.dto';
 import { GenerateSecretDto } from './dto/generate-secret.dto';
 import { UpdateCredentialDto } from './dto/update-credential.dto';
 import { GenerateSecretCommand } from './generate-secret.handler';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { ActiveTokenView } from '../read-models/credential-reader';
+import { DEFAULT_PAGE_SIZE, type Page } from '../read-models/page-cursor';
+import { CredentialHistoryQuery } from './credential-history.handler';
+import { ListCredentialsParams, PageParams } from './dto/list-credentials.params';
 import { GetCredentialQuery } from './get-credential.handler';
+import { ListActiveTokensQuery } from './list-active-tokens.handler';
+import { ListCredentialsQuery } from './list-credentials.handler';
 import { ClientIdPipe, SecretIdPipe } from './id-params.pipe';
 import type { IssuedSecretView } from './issued-secret';
 import { RevokeCredentialCommand } from './revoke-credential.handler';
@@ -56,6 +74,34 @@ export class CredentialsController {
       new CreateCredentialsBatchCommand(body.credentials.map(toFields), context),
     );
     return { results };
+  }
+
+  @Get()
+  list(
+    @Query() params: ListCredentialsParams,
+    @RequestContext() context: CommandContext,
+  ): Promise<Page<CredentialView>> {
+    const { limit = DEFAULT_PAGE_SIZE, ...filters } = params;
+    return this.queries.execute(new ListCredentialsQuery({ ...filters, limit, reach: context.reach }));
+  }
+
+  @Get(':clientId/tokens')
+  tokens(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @RequestContext() context: CommandContext,
+  ): Promise<{ items: ActiveTokenView[] }> {
+    return this.queries.execute(new ListActiveTokensQuery(clientId, context.reach));
+  }
+
+  @Get(':clientId/history')
+  history(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @Query() page: PageParams,
+    @RequestContext() context: CommandContext,
+  ): Promise<Page<AuditEntry>> {
+    return this.queries.execute(
+      new CredentialHistoryQuery(clientId, context.reach, page.limit ?? DEFAULT_PAGE_SIZE, page.cursor),
+    );
   }
 
   @Get(':clientId')

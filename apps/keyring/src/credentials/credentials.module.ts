@@ -9,7 +9,10 @@ import { CreateCredentialsBatchHandler } from './create-credentials-batch.handle
 import { CredentialsController } from './credentials.controller';
 import { DeleteSecretHandler } from './delete-secret.handler';
 import { GenerateSecretHandler } from './generate-secret.handler';
+import { CredentialHistoryHandler } from './credential-history.handler';
 import { GetCredentialHandler } from './get-credential.handler';
+import { ListActiveTokensHandler } from './list-active-tokens.handler';
+import { ListCredentialsHandler } from './list-credentials.handler';
 import { RevokeCredentialHandler } from './revoke-credential.handler';
 import { UpdateCredentialHandler } from './update-credential.handler';
 
@@ -24,6 +27,9 @@ import { UpdateCredentialHandler } from './update-credential.handler';
     DeleteSecretHandler,
     RevokeCredentialHandler,
     GetCredentialHandler,
+    ListCredentialsHandler,
+    ListActiveTokensHandler,
+    CredentialHistoryHandler,
   ],
 })
 export class CredentialsModule implements NestModule {

@@ -1,11 +1,11 @@
-/** Reads a credential from its event-sourced state (read models arrive with the projector). */
+/** Reads one credential from the read models; one outside the caller's accounts is "not found". */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { type AccountReach, assertWithinReach } from '../auth/account-reach';
+import { DomainError } from '@keyring/domain';
+import { type AccountReach, withinReach } from '../auth/account-reach';
 import { CLOCK, type Clock } from '../clock';
-import { CredentialRepository } from '../event-sourcing/credential.repository';
-import { type CredentialView, toCredentialView } from './credential.view';
-import { requireExisting } from './existing-credential';
+import { CredentialReader } from '../read-models/credential-reader';
+import type { CredentialView } from './credential.view';
 
 export class GetCredentialQuery extends Query<CredentialView> {
   constructor(
@@ -16,16 +16,25 @@ export class GetCredentialQuery extends Query<CredentialView> {
   }
 }
 
+/** The credential's accounts when the caller reaches it; otherwise the same 404 as an unknown id. */
+export function requireReachable(reader: CredentialReader, clientId: string, reach: AccountReach): void {
+  const accounts = reader.accountsOf(clientId);
+  if (accounts === null || !withinReach(reach, accounts)) {
+    throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
+  }
+}
+
 @QueryHandler(GetCredentialQuery)
 export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {
   constructor(
-    private readonly repository: CredentialRepository,
+    private readonly reader: CredentialReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ clientId, reach }: GetCredentialQuery): Promise<CredentialView> {
-    const loaded = await this.repository.load(clientId);
-    assertWithinReach(reach, clientId, loaded.state);
-    return toCredentialView(requireExisting(loaded.state, clientId), loaded.revision ?? 0, this.clock());
+    requireReachable(this.reader, clientId, reach);
+    const view = this.reader.get(clientId, this.clock());
+    if (!view) throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
+    return view;
   }
 }

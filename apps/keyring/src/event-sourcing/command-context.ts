@@ -16,6 +16,8 @@ export interface CommandContext {
   readonly correlationId: string;
   /** The accounts the caller may see and manage; not recorded, it bounds what the command may touch. */
   readonly reach: AccountReach;
+  /** Answer only once the read models show the change, so the caller's next read sees it. */
+  readonly readYourWrites?: boolean;
 }
 
 export interface EventMetadata {

@@ -18,6 +18,7 @@ import {
   type LoadedCredential,
 } from './credential.repository';
 import { KeyedSerialQueue } from './keyed-serial-queue';
+import { ReadYourWrites } from './read-your-writes';
 
 export const MAX_COMMAND_ATTEMPTS = 8;
 
@@ -40,11 +41,15 @@ export class CredentialCommandRunner {
     private readonly repository: CredentialRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
+    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   /** Commands for one credential run one after another in this process; retries cover other processes. */
-  run(clientId: string, command: CredentialCommand, context: CommandContext): Promise<CommandResult> {
-    return this.queue.run(clientId, () => this.decideAndAppend(clientId, command, context));
+  async run(clientId: string, command: CredentialCommand, context: CommandContext): Promise<CommandResult> {
+    const result = await this.queue.run(clientId, () => this.decideAndAppend(clientId, command, context));
+    // Outside the queue: the next command for this credential need not wait for the read models.
+    await this.readYourWrites.settle(context, result.position);
+    return result;
   }
 
   private async decideAndAppend(

@@ -3,9 +3,10 @@ import { Module } from '@nestjs/common';
 import { credentialPolicyProvider } from '../credentials/credential-policy.provider';
 import { CredentialCommandRunner } from './credential-command-runner';
 import { CredentialRepository } from './credential.repository';
+import { ReadYourWrites } from './read-your-writes';
 
 @Module({
-  providers: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner],
-  exports: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner],
+  providers: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner, ReadYourWrites],
+  exports: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner, ReadYourWrites],
 })
 export class EventSourcingModule {}

@@ -1,13 +1,18 @@
-/** Liveness says the process answers; readiness says it can serve (its event store is reachable). */
+/**
+ * Liveness says the process answers; readiness says it can serve: its event
+ * store is reachable and its projector is running (with how far behind it is).
+ */
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionHealthIndicator } from './projection.health';
 
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly projection: ProjectionHealthIndicator,
   ) {}
 
   @Get('live')
@@ -19,6 +24,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.eventStore.check()]);
+    return this.health.check([() => this.eventStore.check(), () => this.projection.check()]);
   }
 }

@@ -30,6 +30,7 @@ export function commandContextFrom(request: Request): CommandContext {
     sourceIp: sourceIpOf(request),
     correlationId: safeHeader(request, 'x-correlation-id') ?? requestId,
     reach: { accounts: caller?.accounts ?? [] },
+    readYourWrites: true,
   };
 }
 

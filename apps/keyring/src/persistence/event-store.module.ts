@@ -1,7 +1,8 @@
 /** Provides the configured event store adapter and closes it (flushing pending appends) on shutdown. */
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, SqliteEventStore } from '@keyring/event-store';
+import { EVENT_STORE, type EventStore } from '@keyring/event-store';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
+import { openEventStore } from './open-event-store';
 
 @Global()
 @Module({
@@ -9,11 +10,7 @@ import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
     {
       provide: EVENT_STORE,
       inject: [KEYRING_CONFIG],
-      useFactory: async (config: KeyringConfig): Promise<EventStore> =>
-        await SqliteEventStore.open({
-          file: config.eventStore.sqliteFile,
-          synchronous: config.eventStore.sqliteSynchronous,
-        }),
+      useFactory: (config: KeyringConfig): Promise<EventStore> => openEventStore(config),
     },
   ],
   exports: [EVENT_STORE],

@@ -79,5 +79,17 @@ export function readAllCases(subject: ContractSubject): void {
 
       expect(read.filter((event) => event.position <= head)).toEqual([]);
     });
+
+    it('tells append listeners the new head once the append has committed, until they stop listening', async () => {
+      const heard: number[] = [];
+      const stop = subject.store.onAppended((position) => heard.push(position));
+      const stream = uniqueStream('listened');
+      const first = await subject.store.append(stream, newEvents(2), NO_STREAM);
+      await expect(subject.store.append(stream, newEvents(1), NO_STREAM)).rejects.toThrow();
+      stop();
+      await subject.store.append(stream, newEvents(1), first.nextExpectedRevision);
+
+      expect(heard).toEqual([first.position]);
+    });
   });
 }

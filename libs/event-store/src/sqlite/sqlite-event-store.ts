@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { assertValidAppend } from '../append-validation';
 import { EventStoreClosedError } from '../errors';
 import type {
+  AppendListener,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -13,7 +14,7 @@ import type {
 } from '../event-store.port';
 import { AppendBatchWriter, type AppendBatchStats, type AppendRequest } from './append-batch-writer';
 import { EVENT_COLUMNS, serializeEvent, toRecordedEvent } from './event-rows';
-import { GroupCommitQueue } from './group-commit-queue';
+import { GroupCommitQueue, type RequestOutcome } from './group-commit-queue';
 import {
   openSqliteDatabase,
   readConnectionSettings,
@@ -51,6 +52,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectHeadPosition: Database.Statement<[], number>;
   private readonly selectOne: Database.Statement<[], number>;
   private readonly readAllPageSize: number;
+  private readonly appendListeners = new Set<AppendListener>();
   private closed = false;
 
   private constructor(
@@ -60,10 +62,11 @@ export class SqliteEventStore implements EventStore {
     options: SqliteEventStoreOptions,
   ) {
     this.writer = new AppendBatchWriter(db);
-    this.appends = new GroupCommitQueue(
-      (requests) => this.writer.commit(requests),
-      options.maxBatchSize ?? 1000,
-    );
+    this.appends = new GroupCommitQueue((requests) => {
+      const outcomes = this.writer.commit(requests);
+      this.notifyAppended(outcomes);
+      return outcomes;
+    }, options.maxBatchSize ?? 1000);
     this.readAllPageSize = options.readAllPageSize ?? 1000;
     this.selectStream = db
       .prepare<
@@ -118,6 +121,11 @@ export class SqliteEventStore implements EventStore {
     return this.selectHeadPosition.get() ?? 0;
   }
 
+  onAppended(listener: AppendListener): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     this.selectOne.get();
@@ -154,6 +162,20 @@ export class SqliteEventStore implements EventStore {
         position = event.position;
         remaining--;
         yield event;
+      }
+    }
+  }
+
+  private notifyAppended(outcomes: readonly RequestOutcome<AppendResult>[]): void {
+    let head = 0;
+    for (const outcome of outcomes) if (outcome.ok) head = Math.max(head, outcome.value.position);
+    if (head === 0) return;
+    for (const listener of this.appendListeners) {
+      // A listener's failure is its own; it must not turn a committed append into an error.
+      try {
+        listener(head);
+      } catch {
+        /* ignored */
       }
     }
   }

@@ -26,7 +26,7 @@ import {
 } from '@keyring/domain';
 import { IsIpOrCidr } from './is-ip-or-cidr.decorator';
 
-const ACCOUNT_OR_ALL = new RegExp(`^(?:\\*|${ACCOUNT_ID_PATTERN.source.slice(1, -1)})$`);
+export const ACCOUNT_OR_ALL = new RegExp(`^(?:\\*|${ACCOUNT_ID_PATTERN.source.slice(1, -1)})$`);
 
 export const NameField = () =>
   applyDecorators(IsString(), MinLength(1), MaxLength(FIELD_LIMITS.nameMaxLength));

@@ -1,0 +1,118 @@
+import type { CredentialEvent } from '@keyring/domain';
+import type { RecordedEvent } from '@keyring/event-store';
+import {
+  accountsAfter,
+  chainAuditEntry,
+  describeEvent,
+  GENESIS_HASH,
+  hashAuditEntry,
+  type UnchainedAuditEntry,
+} from './audit-entry';
+
+const CLIENT_ID = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
+
+function recorded(event: CredentialEvent, position = 7): RecordedEvent {
+  return {
+    id: 'event-id',
+    type: event.type,
+    data: event.data,
+    metadata: {
+      actor: { type: 'client', id: 'admin-client', onBehalfOf: 'jane@example.com' },
+      requestId: 'request-1',
+      sourceIp: '203.0.113.9',
+      occurredAt: '2026-02-01T10:00:00.000Z',
+    },
+    stream: `credential-${CLIENT_ID}`,
+    revision: 3,
+    position,
+    recordedAt: '2026-02-01T10:00:00.001Z',
+  };
+}
+
+const entryFor = (event: CredentialEvent, before: readonly string[] = ['acct-1']): UnchainedAuditEntry =>
+  describeEvent(recorded(event), event, CLIENT_ID, before);
+
+const secretGenerated: CredentialEvent = {
+  type: 'SecretGenerated',
+  schemaVersion: 1,
+  data: {
+    clientId: CLIENT_ID,
+    secretId: 'secret-2',
+    secretHash: 'f'.repeat(64),
+    hint: 'kr_sec_…WXYZ',
+    createdAt: '2026-02-01T10:00:00.000Z',
+    expiresAt: '2026-05-01T10:00:00.000Z',
+  },
+};
+
+describe('an audit entry', () => {
+  it('says who did what, for whom, from where, and never carries a secret hash', () => {
+    const entry = entryFor(secretGenerated);
+
+    expect(entry).toEqual({
+      position: 7,
+      occurredAt: '2026-02-01T10:00:00.000Z',
+      action: 'secret.generated',
+      clientId: CLIENT_ID,
+      accounts: ['acct-1'],
+      actor: { type: 'client', id: 'admin-client' },
+      onBehalfOf: 'jane@example.com',
+      sourceIp: '203.0.113.9',
+      requestId: 'request-1',
+      outcome: 'success',
+      details: { secretId: 'secret-2', hint: 'kr_sec_…WXYZ', expiresAt: '2026-05-01T10:00:00.000Z' },
+    });
+    expect(JSON.stringify(entry)).not.toContain('f'.repeat(64));
+  });
+
+  it('records a refused token request as denied, with its reason', () => {
+    const entry = entryFor({
+      type: 'TokenRequestRefused',
+      schemaVersion: 1,
+      data: {
+        clientId: CLIENT_ID,
+        reason: 'IP_NOT_ALLOWED',
+        sourceIp: '198.51.100.1',
+        requestedScope: ['voice'],
+        secretId: 'secret-1',
+        refusedAt: '2026-02-01T10:00:00.000Z',
+      },
+    });
+
+    expect(entry).toMatchObject({
+      action: 'token.refused',
+      outcome: 'denied',
+      details: { reason: 'IP_NOT_ALLOWED', requestedScope: ['voice'], secretId: 'secret-1' },
+    });
+  });
+
+  it('belongs to both the old and the new accounts when a change moves the credential', () => {
+    const moved: CredentialEvent = {
+      type: 'CredentialUpdated',
+      schemaVersion: 1,
+      data: { clientId: CLIENT_ID, changes: { accounts: ['acct-2'] }, updatedAt: '2026-02-01T10:00:00.000Z' },
+    };
+
+    expect(entryFor(moved, ['acct-1']).accounts).toEqual(['acct-1', 'acct-2']);
+    expect(accountsAfter(moved, ['acct-1'])).toEqual(['acct-2']);
+    // As in the domain, a change to a credential that does not exist changes nothing.
+    expect(accountsAfter(moved, [])).toEqual([]);
+  });
+});
+
+describe('the hash chain', () => {
+  const entry = entryFor(secretGenerated);
+
+  it('hashes the canonical JSON, so key order does not matter but every value does', () => {
+    const chained = chainAuditEntry(entry, GENESIS_HASH);
+    const reordered = Object.fromEntries(Object.entries({ ...entry, prevHash: GENESIS_HASH }).reverse());
+
+    expect(chained.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashAuditEntry(reordered as unknown as typeof chained)).toBe(chained.hash);
+    expect(chainAuditEntry({ ...entry, sourceIp: '203.0.113.10' }, GENESIS_HASH).hash).not.toBe(chained.hash);
+  });
+
+  it('covers the previous hash, so an entry cannot be moved to another place in the chain', () => {
+    expect(chainAuditEntry(entry, GENESIS_HASH).hash).not.toBe(chainAuditEntry(entry, 'a'.repeat(64)).hash);
+  });
+});

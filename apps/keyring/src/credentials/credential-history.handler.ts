@@ -1,0 +1,36 @@
+/**
+ * A credential's history: its audit entries, newest first. Secret lineage
+ * reads from them: generated (by whom), used (token.issued names the
+ * secret), deleted (by whom); and why a credential was revoked.
+ */
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { AccountReach } from '../auth/account-reach';
+import { AuditLogReader } from '../read-models/audit-log-reader';
+import { CredentialReader } from '../read-models/credential-reader';
+import type { Page } from '../read-models/page-cursor';
+import { requireReachable } from './get-credential.handler';
+
+export class CredentialHistoryQuery extends Query<Page<AuditEntry>> {
+  constructor(
+    readonly clientId: string,
+    readonly reach: AccountReach,
+    readonly limit: number,
+    readonly cursor: string | undefined,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(CredentialHistoryQuery)
+export class CredentialHistoryHandler implements IQueryHandler<CredentialHistoryQuery> {
+  constructor(
+    private readonly credentials: CredentialReader,
+    private readonly audit: AuditLogReader,
+  ) {}
+
+  async execute({ clientId, reach, limit, cursor }: CredentialHistoryQuery): Promise<Page<AuditEntry>> {
+    requireReachable(this.credentials, clientId, reach);
+    return this.audit.query({ reach, clientId, limit, cursor });
+  }
+}

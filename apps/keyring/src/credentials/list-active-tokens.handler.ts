@@ -1,0 +1,29 @@
+/** The tokens a credential holds that are valid now. */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AccountReach } from '../auth/account-reach';
+import { CLOCK, type Clock } from '../clock';
+import { type ActiveTokenView, CredentialReader } from '../read-models/credential-reader';
+import { requireReachable } from './get-credential.handler';
+
+export class ListActiveTokensQuery extends Query<{ items: ActiveTokenView[] }> {
+  constructor(
+    readonly clientId: string,
+    readonly reach: AccountReach,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListActiveTokensQuery)
+export class ListActiveTokensHandler implements IQueryHandler<ListActiveTokensQuery> {
+  constructor(
+    private readonly reader: CredentialReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ clientId, reach }: ListActiveTokensQuery): Promise<{ items: ActiveTokenView[] }> {
+    requireReachable(this.reader, clientId, reach);
+    return { items: this.reader.activeTokens(clientId, this.clock()) };
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Keeps the credential tables in step with the events, one statement or two
+ * per event. Mirrors the domain's `evolve`: an event for a credential that
+ * does not exist changes nothing; expired tokens are dropped when a newer
+ * one is issued.
+ */
+import type Database from 'better-sqlite3';
+import type { CredentialEvent, CredentialUpdated } from '@keyring/domain';
+import type { RecordedEvent } from '@keyring/event-store';
+
+type Run = Database.Statement<unknown[]>;
+
+const json = (value: readonly string[]): string => JSON.stringify(value);
+const jsonOrNull = (value: readonly string[] | undefined): string | null =>
+  value === undefined ? null : json(value);
+
+export class CredentialProjection {
+  private readonly selectAccounts: Database.Statement<[string], string>;
+  private readonly insertCredential: Run;
+  private readonly insertAccount: Run;
+  private readonly deleteAccounts: Run;
+  private readonly updateFields: Run;
+  private readonly updateRevision: Run;
+  private readonly updateLastUsed: Run;
+  private readonly revokeCredential: Run;
+  private readonly insertSecret: Run;
+  private readonly deleteSecret: Run;
+  private readonly markSecretUsed: Run;
+  private readonly dropExpiredTokens: Run;
+  private readonly insertToken: Run;
+  private readonly revokeToken: Run;
+
+  constructor(db: Database.Database) {
+    this.selectAccounts = db
+      .prepare<[string], string>('SELECT accounts FROM credentials WHERE client_id = ?')
+      .pluck();
+    this.insertCredential = db.prepare(
+      `INSERT OR IGNORE INTO credentials (client_id, created_position, name, description, environment, accounts,
+         roles, apis, allowed_ips, secret_lifetime_days, status, created_at, updated_at, revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+    );
+    this.insertAccount = db.prepare(
+      `INSERT OR IGNORE INTO credential_accounts (account, created_position, client_id)
+       SELECT ?, created_position, client_id FROM credentials WHERE client_id = ?`,
+    );
+    this.deleteAccounts = db.prepare('DELETE FROM credential_accounts WHERE client_id = ?');
+    this.updateFields = db.prepare(
+      `UPDATE credentials SET name = COALESCE(?, name), description = COALESCE(?, description),
+         accounts = COALESCE(?, accounts), roles = COALESCE(?, roles), apis = COALESCE(?, apis),
+         allowed_ips = COALESCE(?, allowed_ips), updated_at = ?, revision = ?
+       WHERE client_id = ?`,
+    );
+    this.updateRevision = db.prepare('UPDATE credentials SET revision = ? WHERE client_id = ?');
+    this.updateLastUsed = db.prepare(
+      'UPDATE credentials SET last_used_at = ?, revision = ? WHERE client_id = ?',
+    );
+    this.revokeCredential = db.prepare(
+      `UPDATE credentials SET status = 'revoked', revoked_at = ?, revision = ?
+       WHERE client_id = ? AND status = 'active'`,
+    );
+    this.insertSecret = db.prepare(
+      `INSERT OR IGNORE INTO secrets (client_id, secret_id, hint, created_at, expires_at)
+       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM credentials WHERE client_id = ?)`,
+    );
+    this.deleteSecret = db.prepare(
+      'UPDATE secrets SET deleted_at = ? WHERE client_id = ? AND secret_id = ? AND deleted_at IS NULL',
+    );
+    this.markSecretUsed = db.prepare(
+      'UPDATE secrets SET last_used_at = ? WHERE client_id = ? AND secret_id = ?',
+    );
+    this.dropExpiredTokens = db.prepare('DELETE FROM tokens WHERE client_id = ? AND expires_at <= ?');
+    this.insertToken = db.prepare(
+      `INSERT OR IGNORE INTO tokens (client_id, jti, secret_id, issued_at, expires_at, scope, source_ip)
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM credentials WHERE client_id = ?)`,
+    );
+    this.revokeToken = db.prepare(
+      'UPDATE tokens SET revoked_at = ? WHERE client_id = ? AND jti = ? AND revoked_at IS NULL',
+    );
+  }
+
+  /** The credential's accounts as projected so far; empty when it does not exist. */
+  accountsOf(clientId: string): readonly string[] {
+    const accounts = this.selectAccounts.get(clientId);
+    return accounts === undefined ? [] : (JSON.parse(accounts) as string[]);
+  }
+
+  apply(recorded: RecordedEvent, event: CredentialEvent, clientId: string): void {
+    const { revision } = recorded;
+    switch (event.type) {
+      case 'CredentialCreated': {
+        const { data } = event;
+        const inserted = this.insertCredential.run(
+          clientId,
+          recorded.position,
+          data.name,
+          data.description,
+          data.environment,
+          json(data.accounts),
+          json(data.roles),
+          json(data.apis),
+          json(data.allowedIps),
+          data.secretLifetimeDays,
+          data.createdAt,
+          data.createdAt,
+          revision,
+        );
+        if (inserted.changes > 0) this.writeAccounts(clientId, data.accounts);
+        return;
+      }
+      case 'CredentialUpdated':
+        return this.update(event, clientId, revision);
+      case 'SecretGenerated': {
+        const { data } = event;
+        this.insertSecret.run(clientId, data.secretId, data.hint, data.createdAt, data.expiresAt, clientId);
+        break;
+      }
+      case 'SecretDeleted':
+        this.deleteSecret.run(event.data.deletedAt, clientId, event.data.secretId);
+        break;
+      case 'TokenIssued': {
+        const { data } = event;
+        this.dropExpiredTokens.run(clientId, data.issuedAt);
+        this.insertToken.run(
+          clientId,
+          data.jti,
+          data.secretId,
+          data.issuedAt,
+          data.expiresAt,
+          data.scope.join(' '),
+          data.sourceIp,
+          clientId,
+        );
+        this.markSecretUsed.run(data.issuedAt, clientId, data.secretId);
+        this.updateLastUsed.run(data.issuedAt, revision, clientId);
+        return;
+      }
+      case 'TokenRevoked':
+        this.revokeToken.run(event.data.revokedAt, clientId, event.data.jti);
+        break;
+      case 'CredentialRevoked':
+        this.revokeCredential.run(event.data.revokedAt, revision, clientId);
+        break;
+      case 'TokenRequestRefused':
+        break;
+    }
+    this.updateRevision.run(revision, clientId);
+  }
+
+  private update({ data }: CredentialUpdated, clientId: string, revision: number): void {
+    const { changes } = data;
+    const updated = this.updateFields.run(
+      changes.name ?? null,
+      changes.description ?? null,
+      jsonOrNull(changes.accounts),
+      jsonOrNull(changes.roles),
+      jsonOrNull(changes.apis),
+      jsonOrNull(changes.allowedIps),
+      data.updatedAt,
+      revision,
+      clientId,
+    );
+    if (updated.changes > 0 && changes.accounts) {
+      this.deleteAccounts.run(clientId);
+      this.writeAccounts(clientId, changes.accounts);
+    }
+  }
+
+  private writeAccounts(clientId: string, accounts: readonly string[]): void {
+    for (const account of accounts) this.insertAccount.run(account, clientId);
+  }
+}

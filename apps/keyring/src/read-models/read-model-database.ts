@@ -1,0 +1,27 @@
+/** Opens the read-model SQLite file with the settings every reader and the projector share. */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { prepareReadModelSchema } from './read-model-schema';
+
+export interface ReadModelDatabaseOptions {
+  readonly file: string;
+  readonly busyTimeoutMs?: number;
+}
+
+export function openReadModelDatabase(options: ReadModelDatabaseOptions): Database.Database {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL: a power cut may lose the newest projected batches, never corrupt them; the checkpoint is lost
+    // with them, so the projector applies those events again. Nothing here is the source of truth.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('temp_store = MEMORY');
+    prepareReadModelSchema(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

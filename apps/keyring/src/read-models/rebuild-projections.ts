@@ -1,0 +1,53 @@
+/**
+ * Rebuilds every read model and the audit log from position 0. The reset
+ * (tables emptied, checkpoint at 0) is one transaction; the replay is then
+ * ordinary checkpointed batches, so an interrupted rebuild resumes where it
+ * stopped, and a running service's projector simply helps.
+ */
+import type Database from 'better-sqlite3';
+import type { EventStore, GlobalPosition, RecordedEvent } from '@keyring/event-store';
+import { resetReadModels } from './read-model-schema';
+import { type Checkpoint, ReadModelProjection } from './read-model-projection';
+
+/** Larger than the live projector's batches: nobody waits on a rebuild's event loop. */
+export const REBUILD_BATCH_SIZE = 5000;
+
+export interface RebuildProgress {
+  /** Events applied so far. */
+  readonly done: number;
+  /** Events in the store when the rebuild started (approximately: positions need not be contiguous). */
+  readonly total: number;
+  readonly position: GlobalPosition;
+}
+
+export async function rebuildProjections(
+  store: EventStore,
+  db: Database.Database,
+  onProgress?: (progress: RebuildProgress) => void,
+): Promise<Checkpoint> {
+  resetReadModels(db);
+  const projection = new ReadModelProjection(db);
+  const total = await store.headPosition();
+  let checkpoint = projection.checkpoint();
+  let batch: RecordedEvent[] = [];
+  const flush = (): void => {
+    for (;;) {
+      // Another projector (a running service) may have applied part of the batch; apply the rest.
+      const from = checkpoint.position;
+      const pending = batch.filter((event) => event.position > from);
+      if (pending.length === 0) break;
+      const applied = projection.apply(pending, from);
+      checkpoint = applied ?? projection.checkpoint();
+      if (applied) break;
+    }
+    batch = [];
+    onProgress?.({ done: checkpoint.eventsApplied, total, position: checkpoint.position });
+  };
+  for await (const event of store.readAll()) {
+    if (event.position <= checkpoint.position) continue;
+    batch.push(event);
+    if (batch.length >= REBUILD_BATCH_SIZE) flush();
+  }
+  if (batch.length > 0) flush();
+  return checkpoint;
+}

@@ -6,7 +6,13 @@
  */
 import request from 'supertest';
 import { validCredential } from './support/credential-bodies';
-import { type AdminClient, adminClient, accessTokenFor, requestToken } from './support/oauth-clients';
+import {
+  type AdminClient,
+  adminClient,
+  accessTokenFor,
+  basicAuthorization,
+  requestToken,
+} from './support/oauth-clients';
 import { type RunningKeyring, startKeyring } from './support/running-keyring';
 
 interface Page<Item> {
@@ -179,11 +185,15 @@ describe('the read side', () => {
     it('lists the live tokens, with when, what scope and from where', async () => {
       const client = await create({ accounts: ['tokens'], apis: ['invoices:read', 'payments:read'] });
       await accessTokenFor(keyring.baseUrl, client);
-      const second = await (await requestToken(keyring.baseUrl, client, { scope: 'invoices:read' })).json();
+      const second = (await (
+        await requestToken(keyring.baseUrl, client, { scope: 'invoices:read' })
+      ).json()) as {
+        access_token: string;
+      };
       await fetch(`${keyring.baseUrl}/oauth2/revoke`, {
         method: 'POST',
         headers: {
-          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+          authorization: basicAuthorization(client),
           'content-type': 'application/x-www-form-urlencoded',
         },
         body: new URLSearchParams({ token: second.access_token }).toString(),

@@ -382,10 +382,19 @@ describe('management REST API', () => {
   });
 
   describe('health', () => {
-    it('is live and ready with a reachable event store', async () => {
+    it('is live and ready with a reachable event store and a running projector, showing its lag', async () => {
       await api().get('/health/live').expect(200);
       const ready = await api().get('/health/ready').expect(200);
-      expect(ready.body).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' } } });
+      expect(ready.body).toMatchObject({
+        status: 'ok',
+        info: {
+          eventStore: { status: 'up' },
+          projection: { status: 'up', checkpoint: expect.any(Number), lag: expect.any(Number) },
+        },
+      });
+      expect(ready.body.info.projection.checkpoint + ready.body.info.projection.lag).toBe(
+        ready.body.info.projection.headPosition,
+      );
     });
   });
 });

@@ -379,6 +379,12 @@ describe('the read side', () => {
       expect(entries.length).toBeGreaterThan(0);
       expect(entries.every((entry) => entry.accounts.every((account) => account === mine))).toBe(true);
       expect((await audit({ clientId: foreign.clientId }, admin)).items).toEqual([]);
+      const byAccount = (await audit({ account: theirs, limit: 200 })).items;
+      expect(byAccount.map((entry) => entry.clientId)).toEqual(
+        expect.arrayContaining([foreign.clientId, shared.clientId]),
+      );
+      expect(byAccount.every((entry) => entry.accounts.includes(theirs))).toBe(true);
+      expect((await audit({ account: theirs }, admin)).items).toEqual([]);
 
       const access = await api()
         .get('/v1/access')

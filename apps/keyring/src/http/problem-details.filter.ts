@@ -3,7 +3,14 @@
  * domain refusals, validation, body-parser errors, unknown routes and, last,
  * unexpected errors (logged, answered without internals).
  */
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDomainError } from '@keyring/domain';
 import { AccountOutOfReachError } from '../auth/account-reach';
@@ -11,6 +18,8 @@ import { ConcurrencyConflictError } from '../event-sourcing/credential-command-r
 import { OAUTH_PATH_PREFIX, oauthErrorAnswer } from '../oauth/oauth-error-answer';
 import { DOMAIN_ERROR_HTTP } from './domain-error-status';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from './problem-details';
+
+const HEALTH_PATH_PREFIX = '/health/';
 
 interface Answer {
   readonly body: ProblemDetails;
@@ -27,6 +36,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     if (response.headersSent) return;
     if (request.path.startsWith(OAUTH_PATH_PREFIX)) return this.answerOAuth(exception, request, response);
+    // A failed health check keeps Terminus's report: which indicator is down, and why.
+    if (exception instanceof ServiceUnavailableException && request.path.startsWith(HEALTH_PATH_PREFIX)) {
+      response.status(503).json(exception.getResponse());
+      return;
+    }
     const answer = this.answer(exception, request);
     response
       .status(answer.body.status)

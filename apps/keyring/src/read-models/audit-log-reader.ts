@@ -71,28 +71,24 @@ export class AuditLogReader {
   /** Newest first, one page. */
   query(filter: AuditFilter): Page<AuditEntry> {
     const before = decodeCursor(filter.cursor);
+    // Filtering by account walks that account's index backwards, so a page costs its own size only.
+    const byAccount = filter.account !== undefined;
+    const position = byAccount ? 'x.position' : 'a.position';
     const equals = (column: string, value: string | undefined): SqlCondition | null =>
       value === undefined ? null : { sql: `${column} = ?`, params: [value] };
     const where = whereClause([
+      equals('x.account', filter.account),
       reachCondition('a.accounts', filter.reach),
-      before === null ? null : { sql: 'a.position < ?', params: [before] },
-      filter.account === undefined
-        ? null
-        : {
-            sql: 'a.position IN (SELECT position FROM audit_accounts WHERE account = ?)',
-            params: [filter.account],
-          },
+      before === null ? null : { sql: `${position} < ?`, params: [before] },
       equals('a.client_id', filter.clientId),
       equals('a.actor_id', filter.actor),
       equals('a.action', filter.action),
       filter.from === undefined ? null : { sql: 'a.occurred_at >= ?', params: [filter.from] },
       filter.to === undefined ? null : { sql: 'a.occurred_at < ?', params: [filter.to] },
     ]);
+    const from = byAccount ? 'audit_accounts x JOIN audit_log a ON a.position = x.position' : 'audit_log a';
     const rows = this.db
-      .prepare<
-        unknown[],
-        AuditRow
-      >(`SELECT a.* FROM audit_log a ${where.sql} ORDER BY a.position DESC LIMIT ?`)
+      .prepare<unknown[], AuditRow>(`SELECT a.* FROM ${from} ${where.sql} ORDER BY ${position} DESC LIMIT ?`)
       .all(...where.params, filter.limit + 1);
     return toPage(rows, filter.limit, (row) => row.position, auditEntryFromRow);
   }

@@ -10,21 +10,10 @@ import request from 'supertest';
 import { openReadModelDatabase } from '../apps/keyring/src/read-models/read-model-database';
 import { rebuildProjections } from '../apps/keyring/src/read-models/rebuild-projections';
 import { adminClient } from './support/oauth-clients';
+import { eventually } from './support/eventually';
 import { startKeyring } from './support/running-keyring';
 
 const ENV = { LOG_LEVEL: 'warn', READ_YOUR_WRITES_TIMEOUT_MS: '100', PROJECTION_POLL_MS: '20' };
-
-async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
 
 describe('a forged audit row in the projector’s way', () => {
   it('makes readiness fail with the reason until the read models are rebuilt', async () => {

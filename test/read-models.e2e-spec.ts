@@ -13,6 +13,7 @@ import {
   basicAuthorization,
   requestToken,
 } from './support/oauth-clients';
+import { eventually } from './support/eventually';
 import { type RunningKeyring, startKeyring } from './support/running-keyring';
 
 interface Page<Item> {
@@ -39,19 +40,6 @@ interface AuditItem {
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
-}
-
-/** Retries `check` until it stops throwing: for reads after token requests, which do not wait for projection. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
 
 describe('the read side', () => {

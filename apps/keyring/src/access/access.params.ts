@@ -1,12 +1,13 @@
 /** `GET /v1/access` query parameters: one account and one instant, both required. */
-import { IsISO8601, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { ACCOUNT_ID_PATTERN } from '@keyring/domain';
+import { InstantField } from '../http/query-params';
 
 export class AccessParams {
   @IsString()
   @Matches(ACCOUNT_ID_PATTERN, { message: 'account must be 1–32 characters of A–Z, a–z, 0–9, "_" and "-"' })
   account!: string;
 
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z' })
+  @InstantField('at')
   at!: string;
 }

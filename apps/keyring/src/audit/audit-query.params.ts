@@ -1,16 +1,12 @@
 /** `GET /v1/audit` query parameters. Times are ISO-8601 instants; `from` is inclusive, `to` exclusive. */
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ACCOUNT_OR_ALL } from '../credentials/dto/credential-field.decorators';
-import { PageParams } from '../credentials/dto/list-credentials.params';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { AccountFilterField } from '../credentials/dto/credential-field.decorators';
+import { OptionalInstantField, PageParams } from '../http/query-params';
 import { UUID_PATTERN } from '../credentials/id-params.pipe';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-entry';
 
 export class AuditQueryParams extends PageParams {
-  @IsOptional()
-  @IsString()
-  @Matches(ACCOUNT_OR_ALL, {
-    message: 'account must be "*" or 1–32 characters of A–Z, a–z, 0–9, "_" and "-"',
-  })
+  @AccountFilterField()
   account?: string;
 
   @IsOptional()
@@ -27,11 +23,9 @@ export class AuditQueryParams extends PageParams {
   @IsIn(AUDIT_ACTION_NAMES, { message: `action must be one of ${AUDIT_ACTION_NAMES.join(', ')}` })
   action?: AuditAction;
 
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z' })
+  @OptionalInstantField('from')
   from?: string;
 
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z' })
+  @OptionalInstantField('to')
   to?: string;
 }

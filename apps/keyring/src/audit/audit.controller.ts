@@ -3,16 +3,13 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AdminBearerGuard } from '../auth/admin-bearer.guard';
 import type { CommandContext } from '../event-sourcing/command-context';
+import { normalisedInstant } from '../http/query-params';
 import { RequestContext } from '../http/request-context';
 import { DEFAULT_PAGE_SIZE, type Page } from '../read-models/page-cursor';
 import type { AuditEntry } from './audit-entry';
 import { AuditQueryParams } from './audit-query.params';
 import { QueryAuditQuery, VerifyAuditQuery } from './audit.queries';
 import type { AuditVerification } from './verify-audit-chain';
-
-/** Query-string instants compare with stored ones as text, so both take one form. */
-const instant = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : new Date(value).toISOString();
 
 @Controller('v1/audit')
 @UseGuards(AdminBearerGuard)
@@ -29,8 +26,8 @@ export class AuditController {
       new QueryAuditQuery({
         ...filters,
         clientId: clientId?.toLowerCase(),
-        from: instant(from),
-        to: instant(to),
+        from: normalisedInstant(from),
+        to: normalisedInstant(to),
         limit,
         reach: context.reach,
       }),

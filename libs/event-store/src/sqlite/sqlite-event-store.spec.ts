@@ -97,6 +97,19 @@ describe('SQLite event store: reading every event in pages', () => {
     expect(await read({ after: 5 })).toEqual([]);
     await store.close();
   });
+
+  it('gives the event loop a turn between pages, so a long read does not stall other work', async () => {
+    const store = SqliteEventStore.open({ file: files.next(), readAllPageSize: 2 });
+    await store.append('long', [event(), event(), event(), event(), event()], NO_STREAM);
+    const order: string[] = [];
+    setImmediate(() => order.push('other work'));
+
+    for await (const recorded of store.readAll()) order.push(`event ${recorded.position}`);
+
+    expect(order.indexOf('other work')).toBeGreaterThan(0);
+    expect(order.indexOf('other work')).toBeLessThan(order.length - 1);
+    await store.close();
+  });
 });
 
 describe('SQLite event store: closing', () => {

@@ -154,6 +154,9 @@ export class SqliteEventStore implements EventStore {
     let position = after;
     let remaining = limit;
     while (remaining > 0 && position < end) {
+      // Reads are synchronous: between pages the event loop gets a turn, so a long read (a rebuild, an
+      // audit verification) does not stall requests.
+      if (position !== after) await new Promise((resolve) => setImmediate(resolve));
       this.assertOpen();
       const rows = this.selectAllPage.all(position, end, Math.min(this.readAllPageSize, remaining));
       if (rows.length === 0) return;

@@ -10,6 +10,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -26,7 +27,17 @@ import {
 } from '@keyring/domain';
 import { IsIpOrCidr } from './is-ip-or-cidr.decorator';
 
-export const ACCOUNT_OR_ALL = new RegExp(`^(?:\\*|${ACCOUNT_ID_PATTERN.source.slice(1, -1)})$`);
+const ACCOUNT_OR_ALL = new RegExp(`^(?:\\*|${ACCOUNT_ID_PATTERN.source.slice(1, -1)})$`);
+
+/** An optional `account` filter of a list. */
+export const AccountFilterField = () =>
+  applyDecorators(
+    IsOptional(),
+    IsString(),
+    Matches(ACCOUNT_OR_ALL, {
+      message: 'account must be "*" or 1–32 characters of A–Z, a–z, 0–9, "_" and "-"',
+    }),
+  );
 
 export const NameField = () =>
   applyDecorators(IsString(), MinLength(1), MaxLength(FIELD_LIMITS.nameMaxLength));

@@ -91,6 +91,14 @@ describe('verifying the audit log', () => {
     });
   });
 
+  it('notices a log cut short when the checkpoint was moved back without its head hash', async () => {
+    const cut = positions[positions.length - 3];
+    db.prepare('DELETE FROM audit_log WHERE position > ?').run(cut);
+    db.prepare('UPDATE checkpoint SET position = ?').run(cut);
+
+    expect((await verify()).firstBad).toEqual({ position: cut, problem: 'altered' });
+  });
+
   it('reports a row made unreadable as altered', async () => {
     db.prepare("UPDATE audit_log SET details = '{not json' WHERE position = ?").run(positions[0]);
 

@@ -32,9 +32,10 @@ export class AuditVerifier {
   verify(
     onProgress?: (position: GlobalPosition, through: GlobalPosition) => void,
   ): Promise<AuditVerification> {
-    const through = this.projection.checkpoint().position;
+    const { position: through, auditHeadHash } = this.projection.checkpoint();
     return verifyAuditChain(this.store.readAll(), storedRows(this.reader.rows(0, through)), {
       through,
+      checkpointHash: auditHeadHash,
       onProgress: onProgress && ((position) => onProgress(position, through)),
       findRowPastCheckpoint: () => this.selectRowPastCheckpoint.get() ?? null,
     });

@@ -1,8 +1,11 @@
 /** The audit trail's queries and their handlers. */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@keyring/event-store';
+import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { AuditLogReader, type AuditFilter } from '../read-models/audit-log-reader';
 import type { Page } from '../read-models/page-cursor';
+import { ProjectionProgress } from '../read-models/projection-progress';
 import type { AuditEntry } from './audit-entry';
 import { AuditVerifier } from './audit-verifier';
 import type { AuditVerification } from './verify-audit-chain';
@@ -26,9 +29,16 @@ export class QueryAuditHandler implements IQueryHandler<QueryAuditQuery> {
 
 @QueryHandler(VerifyAuditQuery)
 export class VerifyAuditHandler implements IQueryHandler<VerifyAuditQuery> {
-  constructor(@Inject(AuditVerifier) private readonly verifier: AuditVerifier) {}
+  constructor(
+    @Inject(AuditVerifier) private readonly verifier: AuditVerifier,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly progress: ProjectionProgress,
+    @Inject(KEYRING_CONFIG) private readonly config: KeyringConfig,
+  ) {}
 
-  execute(): Promise<AuditVerification> {
+  /** Lets the projector reach the store's head first (bounded), so the check covers every event so far. */
+  async execute(): Promise<AuditVerification> {
+    await this.progress.waitFor(await this.store.headPosition(), this.config.readModels.consistencyWaitMs);
     return this.verifier.verify();
   }
 }

@@ -32,6 +32,11 @@ export interface StoredAuditRow {
 export interface VerifyOptions {
   /** Events after this position are not expected in the log yet (the projector has not reached them). */
   readonly through: GlobalPosition;
+  /**
+   * The hash the projector's checkpoint says the log ends with. A log cut
+   * short must also have had its checkpoint rewritten to go unnoticed.
+   */
+  readonly checkpointHash?: string;
   /** Called every so often with the position reached. */
   readonly onProgress?: (position: GlobalPosition) => void;
   /**
@@ -95,5 +100,9 @@ export async function verifyAuditChain(
   if (!row.done) return bad(row.value.position, 'inserted');
   const stray = options.findRowPastCheckpoint?.() ?? null;
   if (stray !== null) return bad(stray, 'inserted');
+  const endHash = head?.hash ?? GENESIS_HASH;
+  if (options.checkpointHash !== undefined && options.checkpointHash !== endHash) {
+    return bad(options.through, 'altered');
+  }
   return { ok: true, checked, head };
 }

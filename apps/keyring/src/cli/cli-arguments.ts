@@ -1,22 +1,24 @@
-/** Parses `keyring <command> [options]`; usage errors name what was wrong and how to ask for help. */
-import { parseArgs } from 'node:util';
+/**
+ * Parses `keyring <command> [options]`: the command's words first, then its
+ * options, each command accepting only its own. Usage errors name what was
+ * wrong and how to ask for help.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { AccessRequest } from './access-command';
+import type { AuditExportRequest } from './audit-export';
+import type { BootstrapAdminRequest } from './bootstrap-admin-command';
+import { account, exportFormat, instant, required, UsageError } from './cli-option-values';
+
+export { UsageError } from './cli-option-values';
 
 export type CliCommand =
-  | {
-      readonly name: 'bootstrap-admin';
-      readonly accounts: string[];
-      readonly json: boolean;
-      readonly force: boolean;
-    }
+  | ({ readonly name: 'bootstrap-admin' } & BootstrapAdminRequest)
   | { readonly name: 'keys-rotate'; readonly json: boolean }
+  | ({ readonly name: 'audit-export' } & AuditExportRequest)
+  | { readonly name: 'audit-verify'; readonly json: boolean }
+  | ({ readonly name: 'access' } & AccessRequest)
+  | { readonly name: 'projections-rebuild' }
   | { readonly name: 'help' };
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(`${message}\nRun with "help" for usage.`);
-    this.name = 'UsageError';
-  }
-}
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -29,43 +31,108 @@ Commands:
   keys rotate [--json]
       Add a new current signing key; the previous one stays published until
       every token it signed has expired.
+  audit export --format <jsonl|csv> --out <file> [--from <instant>] [--to <instant>] [--account <id>]
+      Write the audit log, oldest entry first, to a file: whole or not at all,
+      replacing the file if it exists.
+      --format    jsonl: one JSON entry per line; csv: RFC 4180 with a header row,
+                  lists and objects as JSON in their cell
+      --from      only entries that occurred at or after this instant
+      --to        only entries that occurred before this instant
+      --account   only entries concerning this account
+  audit verify [--json]
+      Check the audit log against the event store. Exit status 0 when it is
+      intact; 1 when not, naming the first bad entry and what is wrong with it
+      (altered, missing or inserted).
+      --json      print the verification result as JSON
+  access --account <id> --at <instant> [--json]
+      List the credentials that could obtain a token for the account at that
+      instant, with their secrets, replayed from the event store.
+      --json      print the answer as JSON, as GET /v1/access does
+  projections rebuild
+      Rebuild every read model and the audit log from the event store. Safe
+      while the service runs.
   help
       Show this text.
 
+Instants are ISO-8601: a date (midnight UTC) or a date-time with its offset,
+e.g. 2026-01-31 or 2026-01-31T09:30:00Z.
+Progress goes to stderr, results to stdout. Exit status: 0 done, 1 failed (or
+audit log not intact), 2 usage or configuration error, 3 admin already exists.
 Configuration comes from the same environment variables as the service (DATA_DIR, ...).
 Use "npm run -s cli -- ..." to keep npm's own banner off stdout.`;
 
-export function parseCliArguments(argv: readonly string[]): CliCommand {
-  let parsed;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function readOptions<T extends Options>(command: string, args: string[], options: T) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        accounts: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${command}: ${message}`);
   }
-  const { positionals, values } = parsed;
-  const words = positionals.join(' ');
-  if (values.help || words === 'help' || words === '') return { name: 'help' };
-  if (words === 'bootstrap-admin') {
+}
+
+const flag = { type: 'boolean', default: false } as const;
+const text = { type: 'string' } as const;
+
+const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
+  'bootstrap-admin': (args) => {
+    const values = readOptions('bootstrap-admin', args, { accounts: text, json: flag, force: flag });
     const accounts = (values.accounts ?? '*')
       .split(',')
-      .map((account) => account.trim())
-      .filter((account) => account !== '');
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
     if (accounts.length === 0) throw new UsageError('--accounts needs at least one account, or "*"');
     return { name: 'bootstrap-admin', accounts, json: values.json, force: values.force };
-  }
-  if (values.accounts !== undefined || values.force) {
-    throw new UsageError(`--accounts and --force belong to bootstrap-admin, not "${words}"`);
-  }
-  if (words === 'keys rotate') return { name: 'keys-rotate', json: values.json };
-  throw new UsageError(`Unknown command "${words}"`);
+  },
+  'keys rotate': (args) => ({ name: 'keys-rotate', ...readOptions('keys rotate', args, { json: flag }) }),
+  'audit export': (args) => {
+    const values = readOptions('audit export', args, {
+      format: text,
+      out: text,
+      from: text,
+      to: text,
+      account: text,
+    });
+    const from = values.from === undefined ? undefined : instant('from', values.from);
+    const to = values.to === undefined ? undefined : instant('to', values.to);
+    if (from !== undefined && to !== undefined && from >= to) {
+      throw new UsageError(`--from (${from}) must be before --to (${to})`);
+    }
+    return {
+      name: 'audit-export',
+      format: exportFormat(required('format', values.format)),
+      out: required('out', values.out),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+      ...(values.account === undefined ? {} : { account: account('account', values.account) }),
+    };
+  },
+  'audit verify': (args) => ({ name: 'audit-verify', ...readOptions('audit verify', args, { json: flag }) }),
+  access: (args) => {
+    const values = readOptions('access', args, { account: text, at: text, json: flag });
+    return {
+      name: 'access',
+      account: account('account', required('account', values.account)),
+      at: instant('at', required('at', values.at)),
+      json: values.json,
+    };
+  },
+  'projections rebuild': (args) => {
+    readOptions('projections rebuild', args, {});
+    return { name: 'projections-rebuild' };
+  },
+  help: () => ({ name: 'help' }),
+};
+
+export function parseCliArguments(argv: readonly string[]): CliCommand {
+  if (argv.includes('--help') || argv.includes('-h')) return { name: 'help' };
+  const firstOption = argv.findIndex((arg) => arg.startsWith('-'));
+  const wordCount = firstOption === -1 ? argv.length : firstOption;
+  const words = argv.slice(0, wordCount).join(' ');
+  if (argv.length === 0) return { name: 'help' };
+  if (words === '') throw new UsageError(`Name the command before its options (got "${argv[0]}")`);
+  const parse = Object.hasOwn(COMMANDS, words) ? COMMANDS[words] : undefined;
+  if (!parse) throw new UsageError(`Unknown command "${words}"`);
+  return parse(argv.slice(wordCount));
 }

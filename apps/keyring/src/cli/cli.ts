@@ -1,80 +1,56 @@
 /**
- * Keyring's command line: `npm run cli -- <command>`. It runs the same
- * modules as the service against the configured data, so what it does goes
- * through the command layer and lands in the audit trail like any request.
+ * Keyring's command line: `npm run cli -- <command>`. Each command lives in
+ * its own file; this one parses, dispatches and turns failures into exit
+ * statuses (see USAGE).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import pino from 'pino';
-import { AppModule } from '../app.module';
-import { AdminAlreadyExistsError, AdminBootstrapper } from '../bootstrap/admin-bootstrapper';
 import { ConfigurationError, parseEnvironment } from '../config/environment';
 import type { KeyringConfig } from '../config/keyring-config';
-import { rotateSigningKeys } from '../signing-keys/rotate-signing-keys';
 import { type CliCommand, parseCliArguments, USAGE, UsageError } from './cli-arguments';
+import { printLine } from './cli-output';
 import { describeError } from './describe-error';
 
-const out = (text: string): void => void process.stdout.write(`${text}\n`);
-
-async function bootstrapAdmin(
+/**
+ * Each command's code is loaded only when it runs: the service's modules,
+ * which bootstrap-admin needs, take most of a second to load, and the
+ * file-based commands need none of them.
+ */
+async function execute(
   config: KeyringConfig,
-  command: Extract<CliCommand, { name: 'bootstrap-admin' }>,
-): Promise<void> {
-  // Logs go to stderr so that stdout carries only the result.
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot(config, { logDestination: pino.destination({ dest: 2, sync: true }) }),
-    { bufferLogs: true },
-  );
-  try {
-    const admin = await app.get(AdminBootstrapper).bootstrap(command);
-    if (command.json)
-      return out(JSON.stringify({ clientId: admin.clientId, clientSecret: admin.clientSecret }));
-    out('Admin credential created. Its secret is shown only now: store it in your secret manager.');
-    out(`  client ID:      ${admin.clientId}`);
-    out(`  client secret:  ${admin.clientSecret}`);
-    out(`  secret expires: ${admin.secretExpiresAt}`);
-    out('Get an access token with:');
-    out(
-      `  curl -s -u "${admin.clientId}:<client secret>" -d grant_type=client_credentials ${config.tokens.issuer}/oauth2/token`,
-    );
-  } finally {
-    await app.close();
+  command: Exclude<CliCommand, { name: 'help' }>,
+): Promise<number> {
+  switch (command.name) {
+    case 'bootstrap-admin':
+      return (await import('./bootstrap-admin-command')).bootstrapAdminCommand(config, command);
+    case 'keys-rotate':
+      return (await import('./rotate-keys-command')).rotateKeysCommand(config, command.json);
+    case 'audit-export':
+      return (await import('./audit-export-command')).auditExportCommand(config, command);
+    case 'audit-verify':
+      return (await import('./audit-verify-command')).auditVerifyCommand(config, command.json);
+    case 'access':
+      return (await import('./access-command')).accessCommand(config, command);
+    case 'projections-rebuild':
+      return (await import('./rebuild-command')).rebuildCommand(config);
   }
-}
-
-async function rotateKeys(config: KeyringConfig, json: boolean): Promise<void> {
-  const { tokens } = config;
-  const rotated = await rotateSigningKeys(
-    tokens.signingKeysFile,
-    tokens.signingAlgorithm,
-    new Date(),
-    tokens.ttlSeconds,
-  );
-  if (json) return out(JSON.stringify(rotated));
-  out(`New current signing key: ${rotated.kid}`);
-  if (rotated.retiredKid) {
-    out(`Previous key ${rotated.retiredKid} stays published until the tokens it signed have expired.`);
-  }
-  out('A running service picks the new key up within a few seconds.');
 }
 
 async function run(argv: readonly string[]): Promise<number> {
   const command = parseCliArguments(argv);
   if (command.name === 'help') {
-    out(USAGE);
+    printLine(USAGE);
     return 0;
   }
-  const config = parseEnvironment({ LOG_LEVEL: 'warn', ...process.env });
-  if (command.name === 'bootstrap-admin') await bootstrapAdmin(config, command);
-  else await rotateKeys(config, command.json);
-  return 0;
+  return execute(parseEnvironment({ LOG_LEVEL: 'warn', ...process.env }), command);
 }
+
+const usageProblem = (error: unknown): boolean =>
+  error instanceof UsageError || error instanceof ConfigurationError;
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${describeError(error)}\n`);
-    const usage = error instanceof UsageError || error instanceof ConfigurationError;
-    process.exit(usage ? 2 : error instanceof AdminAlreadyExistsError ? 3 : 1);
+    process.exit(usageProblem(error) ? 2 : 1);
   },
 );

@@ -23,22 +23,40 @@ const ROOT = path.resolve(__dirname, '..');
 const CHILD = path.join(ROOT, 'test/support/projector-under-load.ts');
 const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
 
-/** Starts the child and kills it with SIGKILL after it has reported `bursts` bursts of appends. */
-function runAndKill(eventsFile: string, readModelFile: string, bursts: number): Promise<void> {
+/**
+ * Starts the child and kills it with SIGKILL: after it has reported
+ * `bursts` bursts of appends, or, when `freezeMarker` is given, once it has
+ * appended without projecting and written that marker file.
+ */
+function runAndKill(
+  eventsFile: string,
+  readModelFile: string,
+  bursts: number,
+  freezeMarker?: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [eventsFile, readModelFile], {
-      execArgv: ['--require', REGISTER],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const child = fork(
+      CHILD,
+      [eventsFile, readModelFile, ...(freezeMarker ? ['freeze', freezeMarker] : [])],
+      {
+        execArgv: ['--require', REGISTER],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      },
+    );
     let stderr = '';
     let reported = 0;
     child.stderr?.on('data', (chunk) => (stderr += chunk));
     child.on('message', () => {
       if (++reported === bursts) child.kill('SIGKILL');
     });
-    child.on('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited with ${code}: ${stderr}`)),
-    );
+    const frozen = freezeMarker
+      ? setInterval(() => fs.existsSync(freezeMarker) && child.kill('SIGKILL'), 10)
+      : undefined;
+    child.on('exit', (code, signal) => {
+      clearInterval(frozen);
+      if (signal === 'SIGKILL') resolve();
+      else reject(new Error(`child exited with ${code}: ${stderr}`));
+    });
   });
 }
 
@@ -65,8 +83,10 @@ describe('a projector killed between an append and its projection', () => {
     const readModelFile = path.join(directory, 'read-models.sqlite');
     const lagsAtKill: number[] = [];
 
+    // Rounds 1-3 die wherever the work has got to (often mid-batch); round 4 between an append and its projection.
     for (let round = 1; round <= 4; round++) {
-      await runAndKill(eventsFile, readModelFile, 1 + (round % 3));
+      const freezeMarker = round === 4 ? path.join(directory, 'frozen') : undefined;
+      await runAndKill(eventsFile, readModelFile, 1 + (round % 3), freezeMarker);
       const store = SqliteEventStore.open({ file: eventsFile });
       const db = openReadModelDatabase({ file: readModelFile });
       try {
@@ -92,7 +112,7 @@ describe('a projector killed between an append and its projection', () => {
         await store.close();
       }
     }
-    // The kills did land between appends and their projection, not only at quiet moments.
-    expect(lagsAtKill.some((lag) => lag > 0)).toBe(true);
+    // The last kill did land between appends and their projection.
+    expect(lagsAtKill[3]).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,10 +1,18 @@
 /**
  * A child process for the crash test: the service's own projector follows a
  * real SQLite event store while this process keeps appending credential
- * histories. After each burst of appends it tells the parent the new head,
- * so the parent can SIGKILL it between an append and its projection.
- * Usage: node --require ./test/support/ts-register.js test/support/projector-under-load.ts <events> <read-models>
+ * histories, telling the parent the new head after each burst, so the
+ * parent can SIGKILL it at whatever point it has reached.
+ *
+ * With a third argument `freeze`, it instead stops projecting, appends one
+ * more burst, writes the marker file named by the fourth argument and
+ * blocks: killed there, it dies between an append and its projection for
+ * certain.
+ *
+ * Usage: node --require ./test/support/ts-register.js test/support/projector-under-load.ts
+ *          <events file> <read-model file> [freeze <marker file>]
  */
+import { writeFileSync } from 'node:fs';
 import { SqliteEventStore } from '@keyring/event-store';
 import { parseEnvironment } from '../../apps/keyring/src/config/environment';
 import { ProjectionProgress } from '../../apps/keyring/src/read-models/projection-progress';
@@ -13,19 +21,27 @@ import { openReadModelDatabase } from '../../apps/keyring/src/read-models/read-m
 import { ReadModelProjection } from '../../apps/keyring/src/read-models/read-model-projection';
 import { appendHistories } from '../../apps/keyring/src/read-models/testing/credential-histories';
 
-async function main(eventsFile: string, readModelFile: string): Promise<void> {
+async function main([eventsFile, readModelFile, mode, marker]: string[]): Promise<void> {
   const store = SqliteEventStore.open({ file: eventsFile });
   const db = openReadModelDatabase({ file: readModelFile });
   const config = parseEnvironment({ PROJECTION_POLL_MS: '10' });
   const projector = new Projector(store, new ReadModelProjection(db), new ProjectionProgress(), config);
   projector.onApplicationBootstrap();
+  if (mode === 'freeze') {
+    await appendHistories(store, 5);
+    await projector.stop();
+    await appendHistories(store, 5);
+    writeFileSync(marker, String(await store.headPosition()));
+    // Blocks the thread without spinning until the parent's SIGKILL arrives.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  }
   for (;;) {
     await appendHistories(store, 20);
     process.send?.({ head: await store.headPosition() });
   }
 }
 
-main(process.argv[2], process.argv[3]).catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`${String(error)}\n`);
   process.exit(1);
 });

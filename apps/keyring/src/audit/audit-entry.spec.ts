@@ -1,9 +1,11 @@
+import canonicalize from 'canonicalize';
 import type { CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import {
   accountsAfter,
   chainAuditEntry,
   describeEvent,
+  entryCanonicalJson,
   GENESIS_HASH,
   hashAuditEntry,
   type UnchainedAuditEntry,
@@ -110,6 +112,25 @@ describe('the hash chain', () => {
     expect(chained.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hashAuditEntry(reordered as unknown as typeof chained)).toBe(chained.hash);
     expect(chainAuditEntry({ ...entry, sourceIp: '203.0.113.10' }, GENESIS_HASH).hash).not.toBe(chained.hash);
+  });
+
+  it('hashes an entry it built exactly as the general canonicaliser would', () => {
+    const entries = [
+      entry,
+      {
+        ...entry,
+        onBehalfOf: null,
+        requestId: null,
+        sourceIp: null,
+        actor: { type: 'cli' as const, id: null },
+      },
+    ];
+    for (const unchained of entries) {
+      const chained = chainAuditEntry(unchained, GENESIS_HASH);
+      expect(chained.hash).toBe(hashAuditEntry(chained));
+      const { hash: _hash, ...hashed } = chained;
+      expect(entryCanonicalJson(chained)).toBe(canonicalize(hashed));
+    }
   });
 
   it('covers the previous hash, so an entry cannot be moved to another place in the chain', () => {

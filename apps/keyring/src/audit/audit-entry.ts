@@ -5,10 +5,10 @@
  * event should look like in the log.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type { CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import type { Actor } from '../event-sourcing/command-context';
+import { canonicalJson } from './canonical-json';
 
 export const AUDIT_ACTIONS = {
   CredentialCreated: 'credential.created',
@@ -138,15 +138,34 @@ export function describeEvent(
   };
 }
 
-export function hashAuditEntry(entry: UnchainedAuditEntry & { readonly prevHash: string }): string {
+type LinkedAuditEntry = UnchainedAuditEntry & { readonly prevHash: string };
+
+/** The SHA-256 of any value shaped like an entry (what a verifier recomputes for a stored row). */
+export function hashAuditEntry(entry: LinkedAuditEntry): string {
   const { hash: _ignored, ...hashed } = entry as AuditEntry;
-  return createHash('sha256')
-    .update(canonicalize(hashed) as string)
-    .digest('hex');
+  return sha256(canonicalJson(hashed));
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const json = JSON.stringify;
+
+/**
+ * The canonical JSON of an entry this module built, written field by field
+ * in sorted key order: the projector hashes every event, and this is much
+ * cheaper than the general canonicaliser. The spec checks both agree.
+ */
+export function entryCanonicalJson(entry: LinkedAuditEntry): string {
+  return (
+    `{"accounts":${json(entry.accounts)},"action":${json(entry.action)},` +
+    `"actor":{"id":${json(entry.actor.id)},"type":${json(entry.actor.type)}},"clientId":${json(entry.clientId)},` +
+    `"details":${canonicalJson(entry.details)},"occurredAt":${json(entry.occurredAt)},` +
+    `"onBehalfOf":${json(entry.onBehalfOf)},"outcome":${json(entry.outcome)},"position":${json(entry.position)},` +
+    `"prevHash":${json(entry.prevHash)},"requestId":${json(entry.requestId)},"sourceIp":${json(entry.sourceIp)}}`
+  );
 }
 
 /** Links an entry to the one before it. */
 export function chainAuditEntry(entry: UnchainedAuditEntry, prevHash: string): AuditEntry {
   const linked = { ...entry, prevHash };
-  return { ...linked, hash: hashAuditEntry(linked) };
+  return { ...linked, hash: sha256(entryCanonicalJson(linked)) };
 }

@@ -6,10 +6,10 @@
  * event (inserted). A forger who also recomputes the hashes is still caught,
  * because the expected chain comes from the events, not from the rows.
  */
-import canonicalize from 'canonicalize';
 import { clientIdOfStream } from '@keyring/domain';
 import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
 import { fromRecordedEvent } from '../event-sourcing/event-envelope';
+import { canonicalJson } from './canonical-json';
 import { type AuditEntry, accountsAfter, chainAuditEntry, describeEvent, GENESIS_HASH } from './audit-entry';
 
 export type AuditProblem = 'altered' | 'missing' | 'inserted';
@@ -48,7 +48,7 @@ export interface VerifyOptions {
 
 const sameEntry = (expected: AuditEntry, row: StoredAuditRow): boolean => {
   try {
-    return canonicalize(row.entry()) === canonicalize(expected);
+    return canonicalJson(row.entry()) === canonicalJson(expected);
   } catch {
     return false;
   }

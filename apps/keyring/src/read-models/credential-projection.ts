@@ -1,12 +1,17 @@
 /**
- * Keeps the credential tables in step with the events, one statement or two
- * per event. Mirrors the domain's `evolve`: an event for a credential that
- * does not exist changes nothing; expired tokens are dropped when a newer
- * one is issued.
+ * Keeps the credential tables in step with the events. Mirrors the domain's
+ * `evolve`: an event for a credential that does not exist changes nothing;
+ * expired tokens are dropped when a newer one is issued.
+ *
+ * Token traffic is most of the log, so what it changes that only the last
+ * event matters for (revision, last use, which tokens have expired) is
+ * gathered over a batch and written once per credential by `flush()`,
+ * inside the batch's transaction.
  */
 import type Database from 'better-sqlite3';
 import type { CredentialEvent, CredentialUpdated } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
+import { BulkInsert } from './bulk-insert';
 
 type Run = Database.Statement<unknown[]>;
 
@@ -20,15 +25,18 @@ export class CredentialProjection {
   private readonly insertAccount: Run;
   private readonly deleteAccounts: Run;
   private readonly updateFields: Run;
-  private readonly updateRevision: Run;
   private readonly updateLastUsed: Run;
   private readonly revokeCredential: Run;
   private readonly insertSecret: Run;
   private readonly deleteSecret: Run;
   private readonly markSecretUsed: Run;
   private readonly dropExpiredTokens: Run;
-  private readonly insertToken: Run;
+  private readonly tokenRows: BulkInsert;
   private readonly revokeToken: Run;
+  /** Per credential: its newest revision, and the newest token issue time when tokens were issued. */
+  private readonly pending = new Map<string, { revision: number; lastIssuedAt: string | null }>();
+  /** Per credential, per secret: when the secret last authenticated a token request. */
+  private readonly pendingSecretUse = new Map<string, Map<string, string>>();
 
   constructor(db: Database.Database) {
     this.selectAccounts = db
@@ -50,17 +58,15 @@ export class CredentialProjection {
          allowed_ips = COALESCE(?, allowed_ips), updated_at = ?, revision = ?
        WHERE client_id = ?`,
     );
-    this.updateRevision = db.prepare('UPDATE credentials SET revision = ? WHERE client_id = ?');
     this.updateLastUsed = db.prepare(
-      'UPDATE credentials SET last_used_at = ?, revision = ? WHERE client_id = ?',
+      'UPDATE credentials SET last_used_at = COALESCE(?, last_used_at), revision = ? WHERE client_id = ?',
     );
     this.revokeCredential = db.prepare(
       `UPDATE credentials SET status = 'revoked', revoked_at = ?, revision = ?
        WHERE client_id = ? AND status = 'active'`,
     );
     this.insertSecret = db.prepare(
-      `INSERT OR IGNORE INTO secrets (client_id, secret_id, hint, created_at, expires_at)
-       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM credentials WHERE client_id = ?)`,
+      'INSERT OR IGNORE INTO secrets (client_id, secret_id, hint, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.deleteSecret = db.prepare(
       'UPDATE secrets SET deleted_at = ? WHERE client_id = ? AND secret_id = ? AND deleted_at IS NULL',
@@ -69,9 +75,10 @@ export class CredentialProjection {
       'UPDATE secrets SET last_used_at = ? WHERE client_id = ? AND secret_id = ?',
     );
     this.dropExpiredTokens = db.prepare('DELETE FROM tokens WHERE client_id = ? AND expires_at <= ?');
-    this.insertToken = db.prepare(
-      `INSERT OR IGNORE INTO tokens (client_id, jti, secret_id, issued_at, expires_at, scope, source_ip)
-       SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM credentials WHERE client_id = ?)`,
+    this.tokenRows = new BulkInsert(
+      db,
+      'INSERT OR IGNORE INTO tokens (client_id, jti, secret_id, issued_at, expires_at, scope, source_ip)',
+      7,
     );
     this.revokeToken = db.prepare(
       'UPDATE tokens SET revoked_at = ? WHERE client_id = ? AND jti = ? AND revoked_at IS NULL',
@@ -84,8 +91,12 @@ export class CredentialProjection {
     return accounts === undefined ? [] : (JSON.parse(accounts) as string[]);
   }
 
-  apply(recorded: RecordedEvent, event: CredentialEvent, clientId: string): void {
-    const { revision } = recorded;
+  /** `exists`: whether the credential was created before this event; if not, only a creation applies. */
+  apply(recorded: RecordedEvent, event: CredentialEvent, clientId: string, exists: boolean): void {
+    if (!exists && event.type !== 'CredentialCreated') return;
+    const pending = this.pending.get(clientId);
+    if (pending) pending.revision = recorded.revision;
+    else this.pending.set(clientId, { revision: recorded.revision, lastIssuedAt: null });
     switch (event.type) {
       case 'CredentialCreated': {
         const { data } = event;
@@ -102,25 +113,24 @@ export class CredentialProjection {
           data.secretLifetimeDays,
           data.createdAt,
           data.createdAt,
-          revision,
+          recorded.revision,
         );
         if (inserted.changes > 0) this.writeAccounts(clientId, data.accounts);
         return;
       }
       case 'CredentialUpdated':
-        return this.update(event, clientId, revision);
+        return this.update(event, clientId, recorded.revision);
       case 'SecretGenerated': {
         const { data } = event;
-        this.insertSecret.run(clientId, data.secretId, data.hint, data.createdAt, data.expiresAt, clientId);
-        break;
+        this.insertSecret.run(clientId, data.secretId, data.hint, data.createdAt, data.expiresAt);
+        return;
       }
       case 'SecretDeleted':
         this.deleteSecret.run(event.data.deletedAt, clientId, event.data.secretId);
-        break;
+        return;
       case 'TokenIssued': {
         const { data } = event;
-        this.dropExpiredTokens.run(clientId, data.issuedAt);
-        this.insertToken.run(
+        this.tokenRows.add([
           clientId,
           data.jti,
           data.secretId,
@@ -128,22 +138,47 @@ export class CredentialProjection {
           data.expiresAt,
           data.scope.join(' '),
           data.sourceIp,
-          clientId,
-        );
-        this.markSecretUsed.run(data.issuedAt, clientId, data.secretId);
-        this.updateLastUsed.run(data.issuedAt, revision, clientId);
+        ]);
+        this.pending.get(clientId)!.lastIssuedAt = data.issuedAt;
+        const secrets = this.pendingSecretUse.get(clientId) ?? new Map<string, string>();
+        this.pendingSecretUse.set(clientId, secrets.set(data.secretId, data.issuedAt));
         return;
       }
       case 'TokenRevoked':
+        this.tokenRows.flush();
         this.revokeToken.run(event.data.revokedAt, clientId, event.data.jti);
-        break;
+        return;
       case 'CredentialRevoked':
-        this.revokeCredential.run(event.data.revokedAt, revision, clientId);
-        break;
+        this.revokeCredential.run(event.data.revokedAt, recorded.revision, clientId);
+        return;
       case 'TokenRequestRefused':
-        break;
+        return;
     }
-    this.updateRevision.run(revision, clientId);
+  }
+
+  /**
+   * Writes what `apply` gathered. Dropping the tokens expired by a
+   * credential's newest issue time leaves the same tokens as dropping them
+   * at every issue, as the domain does: expiry only moves one way.
+   */
+  flush(): void {
+    this.tokenRows.flush();
+    for (const [clientId, { revision, lastIssuedAt }] of this.pending) {
+      if (lastIssuedAt !== null) this.dropExpiredTokens.run(clientId, lastIssuedAt);
+      this.updateLastUsed.run(lastIssuedAt, revision, clientId);
+    }
+    for (const [clientId, secrets] of this.pendingSecretUse) {
+      for (const [secretId, usedAt] of secrets) this.markSecretUsed.run(usedAt, clientId, secretId);
+    }
+    this.pending.clear();
+    this.pendingSecretUse.clear();
+  }
+
+  /** Forgets what `apply` gathered, when the batch's transaction is rolled back. */
+  discard(): void {
+    this.tokenRows.discard();
+    this.pending.clear();
+    this.pendingSecretUse.clear();
   }
 
   private update({ data }: CredentialUpdated, clientId: string, revision: number): void {

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { credentialStreamName, type ExistingCredential, fold } from '@keyring/domain';
 import { type EventStore, type RecordedEvent, SqliteEventStore } from '@keyring/event-store';
 import { temporaryStoreFiles } from '@keyring/event-store/sqlite/testing/temporary-store-files';
-import { GENESIS_HASH } from '../audit/audit-entry';
+import { GENESIS_HASH, hashAuditEntry } from '../audit/audit-entry';
+import { auditEntryFromRow, type AuditRow } from './audit-log-reader';
 import { toCredentialView } from '../credentials/credential.view';
 import { fromRecordedEvent } from '../event-sourcing/event-envelope';
 import { CredentialReader } from './credential-reader';
@@ -96,6 +97,9 @@ describe('projecting credential events into the read models', () => {
     expect(rows.map((row) => row.position)).toEqual(events.map((event) => event.position));
     expect(rows[0].prev_hash).toBe(GENESIS_HASH);
     rows.slice(1).forEach((row, index) => expect(row.prev_hash).toBe(rows[index].hash));
+    // Each stored hash is what the general canonicaliser gives for the row: every event type, every field.
+    const stored = db.prepare('SELECT * FROM audit_log ORDER BY position').all() as AuditRow[];
+    for (const row of stored) expect(hashAuditEntry(auditEntryFromRow(row))).toBe(row.hash);
     expect(new ReadModelProjection(db).checkpoint()).toEqual({
       position: events[events.length - 1].position,
       auditHeadHash: rows[rows.length - 1].hash,

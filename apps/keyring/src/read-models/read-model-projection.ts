@@ -11,6 +11,8 @@ import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
 import { accountsAfter, chainAuditEntry, describeEvent } from '../audit/audit-entry';
 import { fromRecordedEvent } from '../event-sourcing/event-envelope';
 import { AuditLogWriter } from './audit-log-writer';
+
+export { AuditPositionTakenError } from './audit-log-writer';
 import { CredentialProjection } from './credential-projection';
 
 export interface Checkpoint {
@@ -19,17 +21,6 @@ export interface Checkpoint {
   /** Hash of the newest audit entry, which the next entry links to. */
   readonly auditHeadHash: string;
   readonly eventsApplied: number;
-}
-
-/** An audit row already holds this position: someone wrote to the log by hand. */
-export class AuditPositionTakenError extends Error {
-  constructor(readonly position: GlobalPosition) {
-    super(
-      `The audit log already holds an entry at position ${position}, which the projector did not write. ` +
-        'Run "audit verify" to see what was changed, then "projections rebuild" to restore the log',
-    );
-    this.name = 'AuditPositionTakenError';
-  }
 }
 
 interface CheckpointRow {
@@ -72,7 +63,12 @@ export class ReadModelProjection {
    */
   apply(events: readonly RecordedEvent[], from: GlobalPosition): Checkpoint | null {
     if (events.length === 0) return this.checkpoint();
-    return this.applyInTransaction.immediate(events, from);
+    try {
+      return this.applyInTransaction.immediate(events, from);
+    } finally {
+      this.audit.discard();
+      this.credentials.discard();
+    }
   }
 
   private applyEach(events: readonly RecordedEvent[], from: GlobalPosition): Checkpoint | null {
@@ -87,16 +83,13 @@ export class ReadModelProjection {
       const event = fromRecordedEvent(recorded);
       const before = accounts.get(clientId) ?? this.credentials.accountsOf(clientId);
       const entry = chainAuditEntry(describeEvent(recorded, event, clientId, before), head);
-      try {
-        this.audit.append(entry);
-      } catch (error) {
-        if (isPrimaryKeyViolation(error)) throw new AuditPositionTakenError(recorded.position);
-        throw error;
-      }
-      this.credentials.apply(recorded, event, clientId);
+      this.audit.append(entry);
+      this.credentials.apply(recorded, event, clientId, before.length > 0);
       accounts.set(clientId, accountsAfter(event, before));
       head = entry.hash;
     }
+    this.audit.flush();
+    this.credentials.flush();
     const checkpoint: Checkpoint = {
       position: events[events.length - 1].position,
       auditHeadHash: head,
@@ -105,9 +98,4 @@ export class ReadModelProjection {
     this.updateCheckpoint.run(checkpoint.position, checkpoint.auditHeadHash, checkpoint.eventsApplied);
     return checkpoint;
   }
-}
-
-// Matched by code: see the same note in the event store's batch writer.
-function isPrimaryKeyViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -53,7 +53,6 @@ const CREATE_TABLES = `
     client_id        TEXT    NOT NULL,
     PRIMARY KEY (account, created_position)
   ) WITHOUT ROWID;
-  CREATE INDEX credential_accounts_by_client ON credential_accounts (client_id);
   CREATE TABLE secrets (
     client_id    TEXT NOT NULL,
     secret_id    TEXT NOT NULL,
@@ -92,8 +91,6 @@ const CREATE_TABLES = `
     prev_hash    TEXT    NOT NULL,
     hash         TEXT    NOT NULL
   );
-  CREATE INDEX audit_log_by_client ON audit_log (client_id, position);
-  CREATE INDEX audit_log_by_actor ON audit_log (actor_id, position);
   CREATE TABLE audit_accounts (
     account  TEXT    NOT NULL,
     position INTEGER NOT NULL,
@@ -101,12 +98,26 @@ const CREATE_TABLES = `
   ) WITHOUT ROWID;
 `;
 
+/** Indexes for queries only; a rebuild creates them after loading, which is much faster than maintaining them. */
+const SECONDARY_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS credential_accounts_by_client ON credential_accounts (client_id)',
+  'CREATE INDEX IF NOT EXISTS audit_log_by_client ON audit_log (client_id, position)',
+  'CREATE INDEX IF NOT EXISTS audit_log_by_actor ON audit_log (actor_id, position)',
+];
+const SECONDARY_INDEX_NAMES = SECONDARY_INDEXES.map((sql) => /EXISTS (\w+)/.exec(sql)![1]);
+
+/** Creates the query indexes that are missing (all of them after a rebuild's load, or one that was cut short). */
+export function createSecondaryIndexes(db: Database.Database): void {
+  for (const sql of SECONDARY_INDEXES) db.exec(sql);
+}
+
 function dropTables(db: Database.Database): void {
   for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
 }
 
 function createTables(db: Database.Database): void {
   db.exec(CREATE_TABLES);
+  createSecondaryIndexes(db);
   db.prepare(
     'INSERT INTO checkpoint (id, position, audit_head_hash, events_applied) VALUES (1, 0, ?, 0)',
   ).run(GENESIS_HASH);
@@ -116,17 +127,24 @@ function createTables(db: Database.Database): void {
 export function prepareReadModelSchema(db: Database.Database): void {
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version === READ_MODEL_SCHEMA_VERSION) return;
-    dropTables(db);
-    createTables(db);
-    db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+    if (version !== READ_MODEL_SCHEMA_VERSION) {
+      dropTables(db);
+      createTables(db);
+      db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+    }
+    createSecondaryIndexes(db);
   }).immediate();
 }
 
-/** Empties every read model and sets the checkpoint back to the start, in one transaction. */
-export function resetReadModels(db: Database.Database): void {
+/**
+ * Empties every read model and sets the checkpoint back to the start, in one
+ * transaction, leaving out the query indexes: the caller loads the tables,
+ * then calls `createSecondaryIndexes`.
+ */
+export function resetReadModelsForLoading(db: Database.Database): void {
   db.transaction(() => {
     dropTables(db);
     createTables(db);
+    for (const name of SECONDARY_INDEX_NAMES) db.exec(`DROP INDEX IF EXISTS ${name}`);
   }).immediate();
 }

@@ -2,11 +2,13 @@
  * Rebuilds every read model and the audit log from position 0. The reset
  * (tables emptied, checkpoint at 0) is one transaction; the replay is then
  * ordinary checkpointed batches, so an interrupted rebuild resumes where it
- * stopped, and a running service's projector simply helps.
+ * stopped, and a running service's projector simply helps. The query
+ * indexes are built once at the end (and by the next open, if the rebuild
+ * was cut short).
  */
 import type Database from 'better-sqlite3';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@keyring/event-store';
-import { resetReadModels } from './read-model-schema';
+import { createSecondaryIndexes, resetReadModelsForLoading } from './read-model-schema';
 import { type Checkpoint, ReadModelProjection } from './read-model-projection';
 
 /** Larger than the live projector's batches: nobody waits on a rebuild's event loop. */
@@ -25,7 +27,7 @@ export async function rebuildProjections(
   db: Database.Database,
   onProgress?: (progress: RebuildProgress) => void,
 ): Promise<Checkpoint> {
-  resetReadModels(db);
+  resetReadModelsForLoading(db);
   const projection = new ReadModelProjection(db);
   const total = await store.headPosition();
   let checkpoint = projection.checkpoint();
@@ -49,5 +51,6 @@ export async function rebuildProjections(
     if (batch.length >= REBUILD_BATCH_SIZE) flush();
   }
   if (batch.length > 0) flush();
+  createSecondaryIndexes(db);
   return checkpoint;
 }

@@ -4,7 +4,7 @@
  * verifier both build entries here, so they cannot disagree on what an
  * event should look like in the log.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import type { Actor } from '../event-sourcing/command-context';
@@ -146,7 +146,8 @@ export function hashAuditEntry(entry: LinkedAuditEntry): string {
   return sha256(canonicalJson(hashed));
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+// One-shot `crypto.hash` is about twice as fast as a Hash object for short inputs.
+const sha256 = (text: string): string => hash('sha256', text, 'hex');
 const json = JSON.stringify;
 
 /**

@@ -6,7 +6,8 @@
  * Token traffic is most of the log, so what it changes that only the last
  * event matters for (revision, last use, which tokens have expired) is
  * gathered over a batch and written once per credential by `flush()`,
- * inside the batch's transaction.
+ * inside the batch's transaction. Tokens issued in the batch wait in memory
+ * too: most have expired by the batch's end and never reach the table.
  */
 import type Database from 'better-sqlite3';
 import type { CredentialEvent, CredentialUpdated } from '@keyring/domain';
@@ -16,6 +17,20 @@ import { BulkInsert } from './bulk-insert';
 type Run = Database.Statement<unknown[]>;
 
 const json = (value: readonly string[]): string => JSON.stringify(value);
+
+interface PendingToken {
+  readonly row: unknown[];
+  readonly expiresAt: string;
+}
+
+interface PendingCredential {
+  revision: number;
+  lastIssuedAt: string | null;
+  readonly tokens: Map<string, PendingToken>;
+}
+
+/** Column order of a token row; `revoked_at` last so a revocation in the batch can fill it in. */
+const TOKEN_COLUMNS = 'client_id, jti, secret_id, issued_at, expires_at, scope, source_ip, revoked_at';
 const jsonOrNull = (value: readonly string[] | undefined): string | null =>
   value === undefined ? null : json(value);
 
@@ -33,8 +48,8 @@ export class CredentialProjection {
   private readonly dropExpiredTokens: Run;
   private readonly tokenRows: BulkInsert;
   private readonly revokeToken: Run;
-  /** Per credential: its newest revision, and the newest token issue time when tokens were issued. */
-  private readonly pending = new Map<string, { revision: number; lastIssuedAt: string | null }>();
+  /** Per credential: its newest revision, the newest token issue time, and the tokens issued in the batch. */
+  private readonly pending = new Map<string, PendingCredential>();
   /** Per credential, per secret: when the secret last authenticated a token request. */
   private readonly pendingSecretUse = new Map<string, Map<string, string>>();
 
@@ -75,11 +90,7 @@ export class CredentialProjection {
       'UPDATE secrets SET last_used_at = ? WHERE client_id = ? AND secret_id = ?',
     );
     this.dropExpiredTokens = db.prepare('DELETE FROM tokens WHERE client_id = ? AND expires_at <= ?');
-    this.tokenRows = new BulkInsert(
-      db,
-      'INSERT OR IGNORE INTO tokens (client_id, jti, secret_id, issued_at, expires_at, scope, source_ip)',
-      7,
-    );
+    this.tokenRows = new BulkInsert(db, `INSERT OR IGNORE INTO tokens (${TOKEN_COLUMNS})`, 8);
     this.revokeToken = db.prepare(
       'UPDATE tokens SET revoked_at = ? WHERE client_id = ? AND jti = ? AND revoked_at IS NULL',
     );
@@ -94,9 +105,9 @@ export class CredentialProjection {
   /** `exists`: whether the credential was created before this event; if not, only a creation applies. */
   apply(recorded: RecordedEvent, event: CredentialEvent, clientId: string, exists: boolean): void {
     if (!exists && event.type !== 'CredentialCreated') return;
-    const pending = this.pending.get(clientId);
-    if (pending) pending.revision = recorded.revision;
-    else this.pending.set(clientId, { revision: recorded.revision, lastIssuedAt: null });
+    const pending = this.pending.get(clientId) ?? { revision: 0, lastIssuedAt: null, tokens: new Map() };
+    pending.revision = recorded.revision;
+    this.pending.set(clientId, pending);
     switch (event.type) {
       case 'CredentialCreated': {
         const { data } = event;
@@ -130,7 +141,7 @@ export class CredentialProjection {
         return;
       case 'TokenIssued': {
         const { data } = event;
-        this.tokenRows.add([
+        const row = [
           clientId,
           data.jti,
           data.secretId,
@@ -138,16 +149,20 @@ export class CredentialProjection {
           data.expiresAt,
           data.scope.join(' '),
           data.sourceIp,
-        ]);
-        this.pending.get(clientId)!.lastIssuedAt = data.issuedAt;
+          null,
+        ];
+        if (!pending.tokens.has(data.jti)) pending.tokens.set(data.jti, { row, expiresAt: data.expiresAt });
+        pending.lastIssuedAt = data.issuedAt;
         const secrets = this.pendingSecretUse.get(clientId) ?? new Map<string, string>();
         this.pendingSecretUse.set(clientId, secrets.set(data.secretId, data.issuedAt));
         return;
       }
-      case 'TokenRevoked':
-        this.tokenRows.flush();
-        this.revokeToken.run(event.data.revokedAt, clientId, event.data.jti);
+      case 'TokenRevoked': {
+        const waiting = pending.tokens.get(event.data.jti);
+        if (waiting) waiting.row[7] ??= event.data.revokedAt;
+        else this.revokeToken.run(event.data.revokedAt, clientId, event.data.jti);
         return;
+      }
       case 'CredentialRevoked':
         this.revokeCredential.run(event.data.revokedAt, recorded.revision, clientId);
         return;
@@ -162,11 +177,16 @@ export class CredentialProjection {
    * at every issue, as the domain does: expiry only moves one way.
    */
   flush(): void {
-    this.tokenRows.flush();
-    for (const [clientId, { revision, lastIssuedAt }] of this.pending) {
-      if (lastIssuedAt !== null) this.dropExpiredTokens.run(clientId, lastIssuedAt);
+    for (const [clientId, { revision, lastIssuedAt, tokens }] of this.pending) {
+      if (lastIssuedAt === null) {
+        this.updateLastUsed.run(null, revision, clientId);
+        continue;
+      }
+      this.dropExpiredTokens.run(clientId, lastIssuedAt);
+      for (const token of tokens.values()) if (token.expiresAt > lastIssuedAt) this.tokenRows.add(token.row);
       this.updateLastUsed.run(lastIssuedAt, revision, clientId);
     }
+    this.tokenRows.flush();
     for (const [clientId, secrets] of this.pendingSecretUse) {
       for (const [secretId, usedAt] of secrets) this.markSecretUsed.run(usedAt, clientId, secretId);
     }

@@ -7,7 +7,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type GlobalPosition } from '@keyring/event-store';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
-import { describeError } from '../cli/describe-error';
 import { ProjectionProgress } from './projection-progress';
 import { ReadModelProjection } from './read-model-projection';
 import { WakeSignal } from './wake-signal';
@@ -96,7 +95,7 @@ export class Projector implements OnApplicationBootstrap {
   }
 
   private reportError(error: unknown): void {
-    const message = describeError(error);
+    const message = error instanceof Error ? error.message : String(error);
     // Logged once per distinct problem, not once per poll.
     if (message !== this.lastError) this.logger.error(`Projection stopped: ${message}; retrying`);
     this.lastError = message;

@@ -11,8 +11,6 @@ import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
 import { accountsAfter, chainAuditEntry, describeEvent } from '../audit/audit-entry';
 import { fromRecordedEvent } from '../event-sourcing/event-envelope';
 import { AuditLogWriter } from './audit-log-writer';
-
-export { AuditPositionTakenError } from './audit-log-writer';
 import { CredentialProjection } from './credential-projection';
 
 export interface Checkpoint {

@@ -22,7 +22,25 @@ export interface RebuildProgress {
   readonly position: GlobalPosition;
 }
 
+/** WAL pages between checkpoints while loading: each checkpoint rewrites the hot index pages. */
+const LOADING_WAL_AUTOCHECKPOINT = 100_000;
+
 export async function rebuildProjections(
+  store: EventStore,
+  db: Database.Database,
+  onProgress?: (progress: RebuildProgress) => void,
+): Promise<Checkpoint> {
+  const walAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${LOADING_WAL_AUTOCHECKPOINT}`);
+  try {
+    return await load(store, db, onProgress);
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${walAutocheckpoint}`);
+    db.pragma('wal_checkpoint(PASSIVE)');
+  }
+}
+
+async function load(
   store: EventStore,
   db: Database.Database,
   onProgress?: (progress: RebuildProgress) => void,

@@ -14,6 +14,11 @@ describe('configuration from the environment', () => {
     });
     expect(config.secretPepper).toBeNull();
     expect(config.roleCatalogue).toBeNull();
+    expect(config.readModels).toEqual({
+      sqliteFile: path.resolve('./data/read-models.sqlite'),
+      consistencyWaitMs: 2000,
+      pollIntervalMs: 100,
+    });
   });
 
   it('reads every variable it documents', () => {
@@ -27,6 +32,9 @@ describe('configuration from the environment', () => {
       TRUST_PROXY: 'loopback,10.0.0.0/8',
       SQLITE_SYNCHRONOUS: 'normal',
       STATE_CACHE_SIZE: '5',
+      READ_MODEL_FILE: 'views.sqlite',
+      READ_YOUR_WRITES_TIMEOUT_MS: '0',
+      PROJECTION_POLL_MS: '250',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -39,6 +47,11 @@ describe('configuration from the environment', () => {
     });
     expect(config.eventStore.sqliteSynchronous).toBe('NORMAL');
     expect(config.eventStore.sqliteFile).toBe('/var/lib/keyring/events.sqlite');
+    expect(config.readModels).toEqual({
+      sqliteFile: '/var/lib/keyring/views.sqlite',
+      consistencyWaitMs: 0,
+      pollIntervalMs: 250,
+    });
   });
 
   it('names every bad variable and what it allows, all at once', () => {
@@ -50,6 +63,7 @@ describe('configuration from the environment', () => {
         ROLE_CATALOGUE: 'Admin',
         TRUST_PROXY: 'the-internet',
         EVENT_STORE: 'mongodb',
+        PROJECTION_POLL_MS: '0',
       });
     expect(attempt).toThrow(ConfigurationError);
     try {
@@ -63,7 +77,8 @@ describe('configuration from the environment', () => {
       expect(message).toContain('ROLE_CATALOGUE entry "Admin"');
       expect(message).toContain('TRUST_PROXY entry "the-internet"');
       expect(message).toContain('EVENT_STORE must be one of sqlite (got "mongodb")');
-      expect((error as ConfigurationError).problems).toHaveLength(6);
+      expect(message).toContain('PROJECTION_POLL_MS must be an integer from 10 to 60000 (got "0")');
+      expect((error as ConfigurationError).problems).toHaveLength(7);
     }
   });
 });

@@ -133,7 +133,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
     readModels: {
       sqliteFile: path.resolve(dataDir, read('READ_MODEL_FILE') ?? 'read-models.sqlite'),
       consistencyWaitMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000),
-      pollIntervalMs: integer('PROJECTION_POLL_MS', 500, 10, 60_000),
+      pollIntervalMs: integer('PROJECTION_POLL_MS', 100, 10, 60_000),
     },
     stateCacheSize: integer('STATE_CACHE_SIZE', 10_000, 0, 10_000_000),
     tokens: {

@@ -15,14 +15,29 @@ const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
 const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
 const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
 
-function startService(env: Record<string, string>): {
+/** How to run the service and the CLI: from source, or the webpack bundle `npm start` runs. */
+interface Entry {
+  readonly main: string[];
+  readonly cli: string[];
+}
+
+const FROM_SOURCE: Entry = { main: ['--require', REGISTER, MAIN], cli: ['--require', REGISTER, CLI] };
+const BUILT: Entry = {
+  main: [path.join(ROOT, 'dist/apps/keyring/main.js')],
+  cli: [path.join(ROOT, 'dist/apps/keyring/cli.js')],
+};
+
+function startService(
+  env: Record<string, string>,
+  entry: Entry = FROM_SOURCE,
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
   signal: () => NodeJS.Signals | null;
 } {
   let output = '';
-  const child = spawn(process.execPath, ['--require', REGISTER, MAIN], {
+  const child = spawn(process.execPath, entry.main, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,4 +159,39 @@ describe('the service process', () => {
     expect(service.output()).toContain('Keyring listening on');
     expect(service.output()).not.toMatch(/"level":(50|60)/);
   }, 40_000);
+
+  it('runs from the built bundle, projecting in its own thread what another process appends', async () => {
+    await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: ROOT });
+    const port = await freePort();
+    const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const service = startService(env, BUILT);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [...BUILT.cli, ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...env },
+      });
+    try {
+      await waitUntilReady(baseUrl, 20_000);
+      await cli('bootstrap-admin', '--json');
+      // The service learns of the CLI's events by polling, and its projector thread writes them.
+      const deadline = Date.now() + 10_000;
+      let projection: { checkpoint: number; headPosition: number } | undefined;
+      while (Date.now() < deadline) {
+        const ready = (await (await fetch(`${baseUrl}/health/ready`)).json()) as {
+          info: { projection: { checkpoint: number; headPosition: number } };
+        };
+        projection = ready.info.projection;
+        if (projection.headPosition > 0 && projection.checkpoint === projection.headPosition) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(projection).toEqual(expect.objectContaining({ checkpoint: 2, headPosition: 2 }));
+      const verified = await cli('audit', 'verify', '--json');
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: 2 });
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    await service.exited;
+    expect(service.output()).not.toMatch(/"level":(50|60)/);
+  }, 90_000);
 });

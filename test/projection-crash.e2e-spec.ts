@@ -11,9 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SqliteEventStore } from '@keyring/event-store';
-import { parseEnvironment } from '../apps/keyring/src/config/environment';
-import { ProjectionProgress } from '../apps/keyring/src/read-models/projection-progress';
-import { Projector } from '../apps/keyring/src/read-models/projector';
+import { ProjectionLoop } from '../apps/keyring/src/read-models/projection-loop';
 import { openReadModelDatabase } from '../apps/keyring/src/read-models/read-model-database';
 import { ReadModelProjection } from '../apps/keyring/src/read-models/read-model-projection';
 import { rebuildProjections } from '../apps/keyring/src/read-models/rebuild-projections';
@@ -62,12 +60,10 @@ function runAndKill(
 
 /** Restarts projection the way the service does on start: the real projector, from its checkpoint. */
 async function catchUp(store: SqliteEventStore, db: Database.Database): Promise<void> {
-  const projector = new Projector(
-    store,
-    new ReadModelProjection(db),
-    new ProjectionProgress(),
-    parseEnvironment({}),
-  );
+  const projector = new ProjectionLoop(store, new ReadModelProjection(db), 10, {
+    progressed: () => undefined,
+    failed: () => undefined,
+  });
   while ((await projector.projectOnce()) > 0);
 }
 

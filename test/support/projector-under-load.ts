@@ -1,5 +1,5 @@
 /**
- * A child process for the crash test: the service's own projector follows a
+ * A child process for the crash test: the service's own projection loop follows a
  * real SQLite event store while this process keeps appending credential
  * histories, telling the parent the new head after each burst, so the
  * parent can SIGKILL it at whatever point it has reached.
@@ -14,9 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { SqliteEventStore } from '@keyring/event-store';
-import { parseEnvironment } from '../../apps/keyring/src/config/environment';
-import { ProjectionProgress } from '../../apps/keyring/src/read-models/projection-progress';
-import { Projector } from '../../apps/keyring/src/read-models/projector';
+import { ProjectionLoop } from '../../apps/keyring/src/read-models/projection-loop';
 import { openReadModelDatabase } from '../../apps/keyring/src/read-models/read-model-database';
 import { ReadModelProjection } from '../../apps/keyring/src/read-models/read-model-projection';
 import { appendHistories } from '../../apps/keyring/src/read-models/testing/credential-histories';
@@ -24,9 +22,12 @@ import { appendHistories } from '../../apps/keyring/src/read-models/testing/cred
 async function main([eventsFile, readModelFile, mode, marker]: string[]): Promise<void> {
   const store = SqliteEventStore.open({ file: eventsFile });
   const db = openReadModelDatabase({ file: readModelFile });
-  const config = parseEnvironment({ PROJECTION_POLL_MS: '10' });
-  const projector = new Projector(store, new ReadModelProjection(db), new ProjectionProgress(), config);
-  projector.onApplicationBootstrap();
+  const projector = new ProjectionLoop(store, new ReadModelProjection(db), 10, {
+    progressed: () => undefined,
+    failed: () => undefined,
+  });
+  store.onAppended(() => projector.wake());
+  projector.start();
   if (mode === 'freeze') {
     await appendHistories(store, 5);
     await projector.stop();

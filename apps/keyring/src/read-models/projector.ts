@@ -1,18 +1,21 @@
 /**
- * Runs the projection in the service: catches up from the checkpoint, then
- * follows new events, woken by this process's appends and polling for other
- * processes'. The event store is the only source; the in-process event bus
+ * Runs the projection for the service in its own worker thread
+ * (`projector-worker.ts`): wakes it on every append this process commits,
+ * passes its progress to read-your-writes, and keeps its last error for
+ * readiness. The event store is the only source; the in-process event bus
  * is never used, so nothing is missed when the process dies.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type GlobalPosition } from '@keyring/event-store';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { ProjectionProgress } from './projection-progress';
-import { ReadModelProjection } from './read-model-projection';
-import { WakeSignal } from './wake-signal';
+import type { ProjectorCommand, ProjectorMessage } from './projector-messages';
 
-/** Events read and applied per transaction: large enough to amortise, small enough not to stall requests. */
-export const PROJECTION_BATCH_SIZE = 500;
+/** A projector thread that died on its own is started again after this long. */
+const RESTART_DELAY_MS = 1000;
 
 export interface ProjectorStatus {
   readonly running: boolean;
@@ -21,82 +24,93 @@ export interface ProjectorStatus {
   readonly error: string | null;
 }
 
+/**
+ * The built service runs `projector-worker.js` beside its own bundle; from
+ * source (tests, benchmarks) the thread compiles the TypeScript file with
+ * the same hook the process was started with, or the repository's own.
+ */
+function workerScript(): { file: string; execArgv: string[] } {
+  const compiled = join(__dirname, 'projector-worker.js');
+  if (!__filename.endsWith('.ts') && existsSync(compiled)) return { file: compiled, execArgv: [] };
+  const register = join(__dirname, '../../../../test/support/ts-register.js');
+  const inherited = process.execArgv.some((arg) => arg.includes('ts-register'));
+  return {
+    file: join(__dirname, 'projector-worker.ts'),
+    execArgv: inherited ? process.execArgv : [...process.execArgv, '--require', register],
+  };
+}
+
 @Injectable()
 export class Projector implements OnApplicationBootstrap {
   private readonly logger = new Logger(Projector.name);
-  private readonly wakeSignal = new WakeSignal();
+  private worker: Worker | null = null;
   private stopListening: (() => void) | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
   private lastError: string | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projection: ReadModelProjection,
     private readonly progress: ProjectionProgress,
     @Inject(KEYRING_CONFIG) private readonly config: KeyringConfig,
   ) {}
 
-  /** Starts following the event store; called once the application is up. */
+  /** Starts the projector thread once the application is up. */
   onApplicationBootstrap(): void {
-    this.progress.update(this.projection.checkpoint().position);
-    this.stopListening = this.store.onAppended(() => this.wakeSignal.wake());
-    this.running = this.follow();
+    this.stopListening = this.store.onAppended(() => this.send('wake'));
+    this.startWorker();
   }
 
-  /** Stops after the batch in progress; waiters are released without the guarantee. */
+  /** Stops the thread after the batch in progress; waiters are released without the guarantee. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
     this.stopListening?.();
-    this.wakeSignal.wake();
-    await this.running;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      this.send('stop');
+      await exited;
+    }
     this.progress.releaseAll();
   }
 
   status(): ProjectorStatus {
-    return {
-      running: this.running !== null && !this.stopped,
-      position: this.progress.position,
-      error: this.lastError,
-    };
+    return { running: this.worker !== null, position: this.progress.position, error: this.lastError };
   }
 
-  /** Applies one batch after the checkpoint; returns how many events it read (0: it has caught up). */
-  async projectOnce(): Promise<number> {
-    const { position } = this.projection.checkpoint();
-    const events = [];
-    for await (const event of this.store.readAll({ after: position, limit: PROJECTION_BATCH_SIZE })) {
-      events.push(event);
-    }
-    const checkpoint = events.length === 0 ? null : this.projection.apply(events, position);
-    // Null: another projector (a replica, a CLI rebuild) moved first; read where it got to and go on.
-    this.progress.update((checkpoint ?? this.projection.checkpoint()).position);
-    return events.length;
+  private startWorker(): void {
+    const { file, execArgv } = workerScript();
+    const worker = new Worker(file, { execArgv, workerData: { config: this.config } });
+    this.worker = worker;
+    worker.on('message', (message: ProjectorMessage) => this.receive(message));
+    worker.on('error', (error) => this.failed(error.message));
+    worker.on('exit', () => {
+      this.worker = null;
+      if (this.stopping) return;
+      this.failed(this.lastError ?? 'the projector thread stopped');
+      this.restartTimer = setTimeout(() => this.startWorker(), RESTART_DELAY_MS);
+    });
   }
 
-  private async follow(): Promise<void> {
-    while (!this.stopped) {
-      let applied = 0;
-      try {
-        applied = await this.projectOnce();
-        this.clearError();
-      } catch (error) {
-        // Closing the store at shutdown interrupts a read; that is not a problem worth a log line.
-        if (!this.stopped) this.reportError(error);
-      }
-      if (applied === 0 && !this.stopped) await this.wakeSignal.sleep(this.config.readModels.pollIntervalMs);
-    }
+  private send(command: ProjectorCommand): void {
+    this.worker?.postMessage(command);
   }
 
-  private clearError(): void {
+  private receive(message: ProjectorMessage): void {
+    if (message.type === 'progressed') this.progress.update(message.position);
+    else if (message.message === null) this.recovered();
+    else this.failed(message.message);
+  }
+
+  private recovered(): void {
     if (this.lastError === null) return;
     this.logger.log('Projection is running again');
     this.lastError = null;
   }
 
-  private reportError(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    // Logged once per distinct problem, not once per poll.
+  private failed(message: string): void {
+    // Logged once per distinct problem, not once per retry.
     if (message !== this.lastError) this.logger.error(`Projection stopped: ${message}; retrying`);
     this.lastError = message;
   }

@@ -11,7 +11,6 @@ import { CredentialReader } from './credential-reader';
 import { ProjectionProgress } from './projection-progress';
 import { Projector } from './projector';
 import { openReadModelDatabase } from './read-model-database';
-import { ReadModelProjection } from './read-model-projection';
 
 export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
 
@@ -27,11 +26,6 @@ type Db = Database.Database;
         openReadModelDatabase({ file: config.readModels.sqliteFile }),
     },
     {
-      provide: ReadModelProjection,
-      inject: [READ_MODEL_DATABASE],
-      useFactory: (db: Db) => new ReadModelProjection(db),
-    },
-    {
       provide: CredentialReader,
       inject: [READ_MODEL_DATABASE],
       useFactory: (db: Db) => new CredentialReader(db),
@@ -44,14 +38,7 @@ type Db = Database.Database;
     { provide: ProjectionProgress, useFactory: () => new ProjectionProgress() },
     Projector,
   ],
-  exports: [
-    READ_MODEL_DATABASE,
-    ReadModelProjection,
-    CredentialReader,
-    AuditLogReader,
-    ProjectionProgress,
-    Projector,
-  ],
+  exports: [READ_MODEL_DATABASE, CredentialReader, AuditLogReader, ProjectionProgress, Projector],
 })
 export class ReadModelsModule implements OnApplicationShutdown {
   constructor(

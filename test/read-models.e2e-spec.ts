@@ -276,6 +276,39 @@ describe('the read side', () => {
       expect((await audit({ clientId: client.clientId, to: started })).items).toEqual([]);
     });
 
+    it("pages a credential's entries without duplicates or gaps while new ones arrive", async () => {
+      const client = await create({ accounts: ['audit-paging'] });
+      for (let index = 0; index < 5; index++) {
+        await api()
+          .patch(`/v1/credentials/${client.clientId}`)
+          .set('Authorization', root.authorization)
+          .send({ description: `change ${index}` })
+          .expect(200);
+      }
+      const existing = (await audit({ clientId: client.clientId, limit: 200 })).items.map(
+        (item) => item.position,
+      );
+
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<AuditItem> = await audit({
+          clientId: client.clientId,
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        seen.push(...page.items.map((item) => item.position));
+        cursor = page.nextCursor;
+        await api()
+          .patch(`/v1/credentials/${client.clientId}`)
+          .set('Authorization', root.authorization)
+          .send({ description: `arrived at ${seen.length}` })
+          .expect(200);
+      } while (cursor);
+
+      expect(seen).toEqual(existing);
+    });
+
     it('verifies the chain it has stored', async () => {
       const response = await api()
         .get('/v1/audit/verify')

@@ -98,6 +98,17 @@ describe('the service process', () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
   }, 30_000);
 
+  it('refuses to start on EventStoreDB when the server does not answer, saying where it looked', async () => {
+    const service = startService({
+      DATA_DIR: dataDir,
+      EVENT_STORE: 'esdb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@127.0.0.1:1?tls=false',
+    });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('EVENT_STORE=esdb, but EventStoreDB at esdb://admin:***@127.0.0.1:1');
+    expect(service.output()).not.toContain('changeit');
+  }, 30_000);
+
   it('serves the README example on the embedded store and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };

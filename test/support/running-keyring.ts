@@ -23,6 +23,15 @@ export interface RunningKeyring {
   destroy(): Promise<void>;
 }
 
+/**
+ * With EVENTSTORE_CONNECTION_STRING set, the end-to-end tests run the service on that EventStoreDB
+ * (tests that open the SQLite event-store file themselves stay on SQLite).
+ */
+function onEventStoreDbWhenGiven(): Record<string, string> {
+  const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+  return connectionString ? { EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: connectionString } : {};
+}
+
 export async function startKeyring(
   env: Record<string, string> = {},
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-e2e-')),
@@ -36,6 +45,7 @@ export async function startKeyring(
     PORT: String(port),
     ISSUER: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'info',
+    ...onEventStoreDbWhenGiven(),
     ...env,
   });
   const app = await createApp(config, { logDestination: { write: (line: string) => void logs.push(line) } });

@@ -5,3 +5,4 @@ export { assertValidAppend } from './append-validation';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { AppendBatchStats } from './sqlite/append-batch-writer';
 export type { SqliteConnectionSettings, SynchronousMode } from './sqlite/sqlite-database';
+export { EventStoreDbEventStore } from './esdb/eventstoredb-event-store';

@@ -28,7 +28,8 @@ export async function withEventStore<Result>(
   use: (store: EventStore) => Promise<Result>,
 ): Promise<Result> {
   const file = config.eventStore.sqliteFile;
-  if (!existsSync(file)) throw new MissingDataError('event store', file);
+  if (config.eventStore.kind === 'sqlite' && !existsSync(file))
+    throw new MissingDataError('event store', file);
   const store = await openEventStore(config);
   try {
     return await use(store);

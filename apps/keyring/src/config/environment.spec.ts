@@ -11,6 +11,7 @@ describe('configuration from the environment', () => {
       kind: 'sqlite',
       sqliteFile: path.resolve('./data/events.sqlite'),
       sqliteSynchronous: 'FULL',
+      connectionString: null,
     });
     expect(config.secretPepper).toBeNull();
     expect(config.roleCatalogue).toBeNull();
@@ -54,6 +55,27 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('selects EventStoreDB with its connection string, and says where it is missing or malformed', () => {
+    const connectionString = 'esdb://node1:2113,node2:2113,node3:2113?tls=false&nodePreference=leader';
+    expect(
+      parseEnvironment({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: connectionString }).eventStore,
+    ).toMatchObject({
+      kind: 'esdb',
+      connectionString,
+    });
+    expect(() => parseEnvironment({ EVENT_STORE: 'esdb' })).toThrow(
+      'EVENTSTORE_CONNECTION_STRING is required with EVENT_STORE=esdb',
+    );
+    const malformed = () =>
+      parseEnvironment({
+        EVENT_STORE: 'esdb',
+        EVENTSTORE_CONNECTION_STRING: 'https://admin:changeit@node1:2113',
+      });
+    expect(malformed).toThrow('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+    // The password never reaches the message.
+    expect(malformed).toThrow('https://admin:***@node1:2113');
+  });
+
   it('names every bad variable and what it allows, all at once', () => {
     const attempt = () =>
       parseEnvironment({
@@ -76,7 +98,7 @@ describe('configuration from the environment', () => {
       expect(message).not.toContain('short');
       expect(message).toContain('ROLE_CATALOGUE entry "Admin"');
       expect(message).toContain('TRUST_PROXY entry "the-internet"');
-      expect(message).toContain('EVENT_STORE must be one of sqlite (got "mongodb")');
+      expect(message).toContain('EVENT_STORE must be one of sqlite, esdb (got "mongodb")');
       expect(message).toContain('PROJECTION_POLL_MS must be an integer from 10 to 60000 (got "0")');
       expect((error as ConfigurationError).problems).toHaveLength(7);
     }

@@ -6,7 +6,13 @@
 import * as path from 'node:path';
 import * as ipaddr from 'ipaddr.js';
 import { BUILT_IN_ROLES, ROLE_PATTERN } from '@keyring/domain';
-import type { KeyringConfig, LogLevel, SigningAlgorithm, SqliteSynchronous } from './keyring-config';
+import type {
+  EventStoreKind,
+  KeyringConfig,
+  LogLevel,
+  SigningAlgorithm,
+  SqliteSynchronous,
+} from './keyring-config';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -20,6 +26,8 @@ type Environment = Readonly<Record<string, string | undefined>>;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['FULL', 'NORMAL'];
 const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'EdDSA'];
+const EVENT_STORE_KINDS: readonly EventStoreKind[] = ['sqlite', 'esdb'];
+const ESDB_CONNECTION_STRING = /^esdb(\+discover)?:\/\/\S+$/;
 /** RFC 8414 §2: an https URL (http allowed for local use) without query or fragment. */
 const ISSUER_PATTERN = /^https?:\/\/[^\s?#]+$/;
 /** Express's named proxy ranges, accepted besides addresses and CIDR blocks. */
@@ -98,7 +106,18 @@ export function parseEnvironment(env: Environment): KeyringConfig {
     }
   }
 
-  const eventStoreKind = oneOf('EVENT_STORE', ['sqlite'] as const, 'sqlite');
+  const eventStoreKind = oneOf('EVENT_STORE', EVENT_STORE_KINDS, 'sqlite', (v) => v.toLowerCase());
+  const connectionString = read('EVENTSTORE_CONNECTION_STRING') ?? null;
+  if (eventStoreKind === 'esdb' && connectionString === null) {
+    problems.push(
+      'EVENTSTORE_CONNECTION_STRING is required with EVENT_STORE=esdb (e.g. esdb://localhost:2113?tls=false)',
+    );
+  }
+  if (connectionString !== null && !ESDB_CONNECTION_STRING.test(connectionString)) {
+    problems.push(
+      `EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${redactConnectionString(connectionString)}")`,
+    );
+  }
   const dataDir = path.resolve(read('DATA_DIR') ?? './data');
   const port = integer('PORT', 3000, 0, 65535);
 
@@ -129,6 +148,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       kind: eventStoreKind,
       sqliteFile: path.resolve(dataDir, read('SQLITE_FILE') ?? 'events.sqlite'),
       sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', SYNCHRONOUS_MODES, 'FULL', (v) => v.toUpperCase()),
+      connectionString: eventStoreKind === 'esdb' ? connectionString : null,
     },
     readModels: {
       sqliteFile: path.resolve(dataDir, read('READ_MODEL_FILE') ?? 'read-models.sqlite'),
@@ -149,6 +169,11 @@ export function parseEnvironment(env: Environment): KeyringConfig {
 
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
+}
+
+/** A connection string fit for messages: the password, if any, is replaced. */
+export function redactConnectionString(connectionString: string): string {
+  return connectionString.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
 }
 
 function isCidr(value: string): boolean {

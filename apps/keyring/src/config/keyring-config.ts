@@ -2,6 +2,7 @@
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 export type SigningAlgorithm = 'ES256' | 'EdDSA';
+export type EventStoreKind = 'sqlite' | 'esdb';
 
 export interface KeyringConfig {
   readonly host: string;
@@ -15,9 +16,11 @@ export interface KeyringConfig {
   /** Proxies whose X-Forwarded-For is believed (Express `trust proxy`); empty = none. */
   readonly trustProxy: readonly string[];
   readonly eventStore: {
-    readonly kind: 'sqlite';
+    readonly kind: EventStoreKind;
     readonly sqliteFile: string;
     readonly sqliteSynchronous: SqliteSynchronous;
+    /** EventStoreDB's connection string (`esdb://…`); set exactly when `kind` is `esdb`. */
+    readonly connectionString: string | null;
   };
   readonly readModels: {
     /** SQLite file of the read models, the audit log and the projector's checkpoint. */

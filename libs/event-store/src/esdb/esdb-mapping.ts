@@ -1,0 +1,83 @@
+/**
+ * Translation between the port's vocabulary and @eventstore/db-client's:
+ * expected revisions, revisions and positions (bigint there, number here),
+ * concurrency errors and recorded events. Pure, so it is tested without a
+ * server.
+ */
+import {
+  ANY as ESDB_ANY,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type CurrentRevision,
+  NO_STREAM as ESDB_NO_STREAM,
+  type ResolvedEvent,
+  type Position,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { WrongExpectedRevisionError } from '../errors';
+import {
+  ANY,
+  type ExpectedRevision,
+  type GlobalPosition,
+  NO_STREAM,
+  type RecordedEvent,
+  type StreamRevision,
+} from '../event-store.port';
+
+export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === NO_STREAM) return ESDB_NO_STREAM;
+  if (expected === ANY) return ESDB_ANY;
+  return BigInt(expected);
+}
+
+function fromEsdbRevision(revision: AppendExpectedRevision | CurrentRevision): ExpectedRevision | null {
+  if (revision === ESDB_NO_STREAM) return null;
+  if (typeof revision === 'bigint') return Number(revision);
+  return revision === ESDB_ANY ? ANY : null;
+}
+
+/** The port's conflict error for the client's; any other error passes through unchanged. */
+export function toPortError(error: unknown, stream: string, expected: ExpectedRevision): unknown {
+  if (!(error instanceof WrongExpectedVersionError)) return error;
+  const actual = fromEsdbRevision(error.actualVersion);
+  return new WrongExpectedRevisionError(stream, expected, typeof actual === 'number' ? actual : null);
+}
+
+/**
+ * A $all position as one number: its commit position. Commit positions are
+ * byte offsets in the transaction log, far below 2^53 for any real log.
+ */
+export const toGlobalPosition = (position: Position): GlobalPosition => Number(position.commit);
+
+/** Where to resume $all reading from a global position (inclusive: the caller skips the event at it). */
+export const toReadPosition = (position: GlobalPosition): Position => ({
+  commit: BigInt(position),
+  prepare: BigInt(position),
+});
+
+/** Whether `position` comes after `reference` in $all (commit first, then prepare). */
+export const isAfter = (position: Position, reference: Position): boolean =>
+  position.commit > reference.commit ||
+  (position.commit === reference.commit && position.prepare > reference.prepare);
+
+/** System events ($-prefixed types, e.g. `$metadata`, `$>` links) and system streams are not the application's. */
+export const isSystemEvent = (type: string, stream: string): boolean =>
+  type.startsWith('$') || stream.startsWith('$');
+
+type EsdbRecorded = NonNullable<ResolvedEvent['event'] | AllStreamResolvedEvent['event']>;
+
+/** A recorded JSON event as the port shows it; `position` comes from $all, or from the append for stream reads. */
+export function toRecordedEvent(event: EsdbRecorded, position: GlobalPosition): RecordedEvent {
+  return {
+    id: event.id,
+    type: event.type,
+    data: event.isJson ? event.data : null,
+    metadata: (event.isJson && event.metadata && !(event.metadata instanceof Uint8Array)
+      ? event.metadata
+      : {}) as RecordedEvent['metadata'],
+    stream: event.streamId,
+    revision: Number(event.revision) as StreamRevision,
+    position,
+    recordedAt: event.created.toISOString(),
+  };
+}

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, GlobalPosition } from '@keyring/event-store';
 import { AuditLogReader, type AuditRow, auditEntryFromRow } from '../read-models/audit-log-reader';
-import { ReadModelProjection } from '../read-models/read-model-projection';
+import { readCheckpoint } from '../read-models/read-model-projection';
 import { type AuditVerification, type StoredAuditRow, verifyAuditChain } from './verify-audit-chain';
 
 function* storedRows(rows: Iterable<AuditRow>): Generator<StoredAuditRow> {
@@ -11,15 +11,13 @@ function* storedRows(rows: Iterable<AuditRow>): Generator<StoredAuditRow> {
 
 export class AuditVerifier {
   private readonly reader: AuditLogReader;
-  private readonly projection: ReadModelProjection;
   private readonly selectRowPastCheckpoint: Database.Statement<[], number>;
 
   constructor(
     private readonly store: EventStore,
-    db: Database.Database,
+    private readonly db: Database.Database,
   ) {
     this.reader = new AuditLogReader(db);
-    this.projection = new ReadModelProjection(db);
     this.selectRowPastCheckpoint = db
       .prepare<
         [],
@@ -32,7 +30,7 @@ export class AuditVerifier {
   verify(
     onProgress?: (position: GlobalPosition, through: GlobalPosition) => void,
   ): Promise<AuditVerification> {
-    const { position: through, auditHeadHash } = this.projection.checkpoint();
+    const { position: through, auditHeadHash } = readCheckpoint(this.db);
     return verifyAuditChain(this.store.readAll(), storedRows(this.reader.rows(0, through)), {
       through,
       checkpointHash: auditHeadHash,

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { KeyringConfig } from '../config/keyring-config';
 import { AuditLogReader } from '../read-models/audit-log-reader';
-import { ReadModelProjection } from '../read-models/read-model-projection';
+import { readCheckpoint } from '../read-models/read-model-projection';
 import { type AuditExportRequest, exportAuditLog } from './audit-export';
 import { printLine } from './cli-output';
 import { withReadModels } from './keyring-files';
@@ -15,7 +15,7 @@ export async function auditExportCommand(
 ): Promise<number> {
   const written = await withReadModels(config, 'existing', async (db) => {
     // Up to the checkpoint as it stands now: a fixed end, though the service may go on projecting.
-    const through = new ReadModelProjection(db).checkpoint().position;
+    const through = readCheckpoint(db).position;
     const rows = new AuditLogReader(db).rows(0, through);
     const progress = progressReporter('Exporting');
     try {

@@ -2,7 +2,7 @@
 import { AuditVerifier } from '../audit/audit-verifier';
 import type { AuditVerification } from '../audit/verify-audit-chain';
 import type { KeyringConfig } from '../config/keyring-config';
-import { ReadModelProjection } from '../read-models/read-model-projection';
+import { readCheckpoint } from '../read-models/read-model-projection';
 import { printLine } from './cli-output';
 import { withEventStore, withReadModels } from './keyring-files';
 import { progressReporter } from './progress-bar';
@@ -44,7 +44,7 @@ export async function auditVerifyCommand(config: KeyringConfig, json: boolean): 
   const { result, coverage } = await withEventStore(config, (store) =>
     withReadModels(config, 'existing', async (db) => {
       const coverage = {
-        checkpoint: new ReadModelProjection(db).checkpoint().position,
+        checkpoint: readCheckpoint(db).position,
         storeHead: await store.headPosition(),
       };
       const progress = progressReporter('Verifying');

@@ -19,10 +19,11 @@ export class GetCredentialQuery extends Query<CredentialView> {
 /** The credential's accounts when the caller reaches it; otherwise the same 404 as an unknown id. */
 export function requireReachable(reader: CredentialReader, clientId: string, reach: AccountReach): void {
   const accounts = reader.accountsOf(clientId);
-  if (accounts === null || !withinReach(reach, accounts)) {
-    throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
-  }
+  if (accounts === null || !withinReach(reach, accounts)) throw credentialNotFound(clientId);
 }
+
+const credentialNotFound = (clientId: string): DomainError =>
+  new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
 
 @QueryHandler(GetCredentialQuery)
 export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {
@@ -32,9 +33,8 @@ export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {
   ) {}
 
   async execute({ clientId, reach }: GetCredentialQuery): Promise<CredentialView> {
-    requireReachable(this.reader, clientId, reach);
     const view = this.reader.get(clientId, this.clock());
-    if (!view) throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
+    if (!view || !withinReach(reach, view.accounts)) throw credentialNotFound(clientId);
     return view;
   }
 }

@@ -27,6 +27,17 @@ interface CheckpointRow {
   readonly events_applied: number;
 }
 
+const SELECT_CHECKPOINT = 'SELECT position, audit_head_hash, events_applied FROM checkpoint WHERE id = 1';
+
+function toCheckpoint(row: CheckpointRow | undefined, db: Database.Database): Checkpoint {
+  if (!row) throw new Error(`Read-model file ${db.name} has no checkpoint row`);
+  return { position: row.position, auditHeadHash: row.audit_head_hash, eventsApplied: row.events_applied };
+}
+
+/** The checkpoint as stored, for readers that do not project (verify, export). */
+export const readCheckpoint = (db: Database.Database): Checkpoint =>
+  toCheckpoint(db.prepare<[], CheckpointRow>(SELECT_CHECKPOINT).get(), db);
+
 export class ReadModelProjection {
   private readonly credentials: CredentialProjection;
   private readonly audit: AuditLogWriter;
@@ -39,9 +50,7 @@ export class ReadModelProjection {
   constructor(private readonly db: Database.Database) {
     this.credentials = new CredentialProjection(db);
     this.audit = new AuditLogWriter(db);
-    this.selectCheckpoint = db.prepare<[], CheckpointRow>(
-      'SELECT position, audit_head_hash, events_applied FROM checkpoint WHERE id = 1',
-    );
+    this.selectCheckpoint = db.prepare<[], CheckpointRow>(SELECT_CHECKPOINT);
     this.updateCheckpoint = db.prepare(
       'UPDATE checkpoint SET position = ?, audit_head_hash = ?, events_applied = ? WHERE id = 1',
     );
@@ -49,9 +58,7 @@ export class ReadModelProjection {
   }
 
   checkpoint(): Checkpoint {
-    const row = this.selectCheckpoint.get();
-    if (!row) throw new Error(`Read-model file ${this.db.name} has no checkpoint row`);
-    return { position: row.position, auditHeadHash: row.audit_head_hash, eventsApplied: row.events_applied };
+    return toCheckpoint(this.selectCheckpoint.get(), this.db);
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   START,
   StreamNotFoundError,
 } from '@eventstore/db-client';
+import { AppendListeners } from '../append-listeners';
 import { assertValidAppend } from '../append-validation';
 import { EventStoreClosedError } from '../errors';
 import type {
@@ -43,7 +44,7 @@ import {
 const READ_ALL_PAGE = 1000;
 
 export class EventStoreDbEventStore implements EventStore {
-  private readonly appendListeners = new Set<AppendListener>();
+  private readonly appendListeners = new AppendListeners();
   private closed = false;
 
   private constructor(private readonly client: EventStoreDBClient) {}
@@ -82,7 +83,7 @@ export class EventStoreDbEventStore implements EventStore {
       nextExpectedRevision: Number(result.nextExpectedRevision),
       position: result.position ? toGlobalPosition(result.position) : 0,
     };
-    this.notifyAppended(appended.position);
+    this.appendListeners.notify(appended.position);
     return appended;
   }
 
@@ -129,8 +130,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   onAppended(listener: AppendListener): () => void {
-    this.appendListeners.add(listener);
-    return () => this.appendListeners.delete(listener);
+    return this.appendListeners.add(listener);
   }
 
   async ping(): Promise<void> {
@@ -182,16 +182,6 @@ export class EventStoreDbEventStore implements EventStore {
         lastYielded = position;
       }
       if (records < READ_ALL_PAGE) return;
-    }
-  }
-
-  private notifyAppended(position: GlobalPosition): void {
-    for (const listener of this.appendListeners) {
-      try {
-        listener(position);
-      } catch {
-        // A listener's failure is its own; it must not turn a committed append into an error.
-      }
     }
   }
 

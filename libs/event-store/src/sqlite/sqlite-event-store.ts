@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AppendListeners } from '../append-listeners';
 import { assertValidAppend } from '../append-validation';
 import { EventStoreClosedError } from '../errors';
 import type {
@@ -52,7 +53,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectHeadPosition: Database.Statement<[], number>;
   private readonly selectOne: Database.Statement<[], number>;
   private readonly readAllPageSize: number;
-  private readonly appendListeners = new Set<AppendListener>();
+  private readonly appendListeners = new AppendListeners();
   private closed = false;
 
   private constructor(
@@ -122,8 +123,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   onAppended(listener: AppendListener): () => void {
-    this.appendListeners.add(listener);
-    return () => this.appendListeners.delete(listener);
+    return this.appendListeners.add(listener);
   }
 
   async ping(): Promise<void> {
@@ -172,15 +172,7 @@ export class SqliteEventStore implements EventStore {
   private notifyAppended(outcomes: readonly RequestOutcome<AppendResult>[]): void {
     let head = 0;
     for (const outcome of outcomes) if (outcome.ok) head = Math.max(head, outcome.value.position);
-    if (head === 0) return;
-    for (const listener of this.appendListeners) {
-      // A listener's failure is its own; it must not turn a committed append into an error.
-      try {
-        listener(head);
-      } catch {
-        /* ignored */
-      }
-    }
+    if (head > 0) this.appendListeners.notify(head);
   }
 
   private assertOpen(): void {

@@ -38,6 +38,7 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
+    GRPC_PORT=50051 \
     DATA_DIR=/var/lib/keyring
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
@@ -49,7 +50,8 @@ COPY --from=build /app/dist ./dist
 RUN install --directory --owner=node --group=node --mode=0700 /var/lib/keyring /var/lib/keyring-keys
 USER node
 VOLUME ["/var/lib/keyring"]
-EXPOSE 3000
+# REST on PORT, gRPC (credentials.v1) on GRPC_PORT.
+EXPOSE 3000 50051
 # Ready = the event store answers and the projector runs. The image has no curl; Node.js 20 has fetch.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

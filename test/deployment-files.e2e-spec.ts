@@ -74,7 +74,9 @@ describe('the Dockerfile', () => {
   it('listens on every interface and on the port it exposes; its defaults alone are valid', () => {
     const config = parseEnvironment(imageEnvironment);
     expect(config.host).toBe('0.0.0.0');
-    expect(instructionsOf(runtimeStage, 'EXPOSE').join(' ').split(/\s+/)).toContain(String(config.port));
+    const exposed = instructionsOf(runtimeStage, 'EXPOSE').join(' ').split(/\s+/);
+    expect(exposed).toContain(String(config.port));
+    expect(exposed).toContain(String(config.grpcPort));
   });
 
   it("gives DATA_DIR to the service's user, as a volume", () => {
@@ -112,10 +114,12 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
     }
   });
 
-  it('publishes the port each Keyring listens on, and checks its readiness there', () => {
+  it('publishes the ports each Keyring listens on (REST and gRPC), and checks its readiness there', () => {
     for (const [, keyring] of keyrings) {
-      const { port } = keyringConfig(keyring);
-      expect(publishedPorts(keyring).map(([, container]) => container)).toContain(port);
+      const { port, grpcPort } = keyringConfig(keyring);
+      expect(publishedPorts(keyring).map(([, container]) => container)).toEqual(
+        expect.arrayContaining([port, grpcPort]),
+      );
       // Without a healthcheck of its own, the image's (checked above) asks /health/ready on PORT.
       if (keyring.healthcheck !== undefined) {
         expect(healthcheckCommand(keyring)).toMatch(new RegExp(`:${port}/health/(ready|live)`));

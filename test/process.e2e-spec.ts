@@ -9,8 +9,31 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { grpcClient, refusalOf } from './support/grpc-clients';
 
 const ROOT = path.resolve(__dirname, '..');
+
+/** What the standard gRPC health service says of a service. */
+async function grpcHealth(address: string, service: string): Promise<string> {
+  const { Health } = (
+    grpc.loadPackageDefinition(loadSync(healthProtoPath, { enums: String })) as unknown as {
+      grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
+    }
+  ).grpc.health.v1;
+  const client = new Health(address, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
+    check(request: object, callback: (error: Error | null, response: { status: string }) => void): void;
+  };
+  try {
+    return await new Promise((resolve, reject) =>
+      client.check({ service }, (error, response) => (error ? reject(error) : resolve(response.status))),
+    );
+  } finally {
+    client.close();
+  }
+}
 const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
 const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
 const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
@@ -111,7 +134,8 @@ describe('the service process', () => {
 
   it('serves the README example on the embedded store and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+    const grpcPort = await freePort();
+    const env = { DATA_DIR: dataDir, PORT: String(port), GRPC_PORT: String(grpcPort), HOST: '127.0.0.1' };
     const service = startService(env);
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
@@ -168,13 +192,21 @@ describe('the service process', () => {
     await service.exited;
     expect(service.signal()).toBe('SIGTERM');
     expect(service.output()).toContain('Keyring listening on');
+    expect(service.output()).toContain(`gRPC (credentials.v1) listening on 127.0.0.1:${grpcPort}`);
     expect(service.output()).not.toMatch(/"level":(50|60)/);
   }, 40_000);
 
   it('runs from the built bundle, projecting in its own thread what another process appends', async () => {
     await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: ROOT });
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const grpcPort = await freePort();
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      GRPC_PORT: String(grpcPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    };
     const service = startService(env, BUILT);
     const baseUrl = `http://127.0.0.1:${port}`;
     const cli = (...args: string[]) =>
@@ -199,6 +231,13 @@ describe('the service process', () => {
       expect(projection).toEqual(expect.objectContaining({ checkpoint: 2, headPosition: 2 }));
       const verified = await cli('audit', 'verify', '--json');
       expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checked: 2 });
+
+      // The bundle serves gRPC from the contract webpack copied beside it.
+      expect(await grpcHealth(`127.0.0.1:${grpcPort}`, 'credentials.v1.CredentialService')).toBe('SERVING');
+      const grpc = grpcClient(`127.0.0.1:${grpcPort}`);
+      const refusal = await refusalOf(grpc.call('CredentialService', 'List', {}));
+      grpc.close();
+      expect(refusal.codeName).toBe('UNAUTHENTICATED');
     } finally {
       service.child.kill('SIGTERM');
     }

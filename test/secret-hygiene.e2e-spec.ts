@@ -1,10 +1,12 @@
 /**
  * A secret's plaintext is shown to its caller once and goes nowhere else:
  * not to the event store, the pepper file, any other file under the data
- * directory, nor the logs (even when a client sends it where it should not).
+ * directory, nor the logs (even when a client sends it where it should not),
+ * over REST and gRPC alike.
  */
 import request from 'supertest';
 import { validCredential } from './support/credential-bodies';
+import { grpcClient, refusalOf } from './support/grpc-clients';
 import { accessTokenFor, adminClient, requestToken } from './support/oauth-clients';
 import { readAllFiles, type RunningKeyring, startKeyring } from './support/running-keyring';
 
@@ -66,12 +68,45 @@ describe('secret hygiene', () => {
       .send({ token: accessToken, client_id: admin.clientId, client_secret: admin.clientSecret })
       .expect(200);
 
+    // gRPC: secrets in responses, in IssueToken requests (right and wrong), and carelessly in metadata.
+    const grpc = grpcClient(keyring.grpcAddress);
+    const created = await grpc.call<{ credential: { clientId: string }; secret: { clientSecret: string } }>(
+      'CredentialService',
+      'Create',
+      { credential: { ...validCredential(), environment: 'PRODUCTION', allowedIps: [] } },
+      admin.authorization,
+    );
+    plaintexts.push(created.secret.clientSecret);
+    const grpcClientId = created.credential.clientId;
+    const rotated = await grpc.call<{ clientSecret: string }>(
+      'CredentialService',
+      'GenerateSecret',
+      { clientId: grpcClientId },
+      admin.authorization,
+      { 'x-client-secret': created.secret.clientSecret },
+    );
+    plaintexts.push(rotated.clientSecret);
+    const grpcToken = await grpc.call<{ accessToken: string }>('TokenService', 'IssueToken', {
+      clientId: grpcClientId,
+      clientSecret: rotated.clientSecret,
+    });
+    const wrongOverGrpc = `${rotated.clientSecret.slice(0, -4)}YYYY`;
+    await refusalOf(
+      grpc.call('TokenService', 'IssueToken', { clientId: grpcClientId, clientSecret: wrongOverGrpc }),
+    );
+    await refusalOf(grpc.call('CredentialService', 'List', {}, `Basic ${created.secret.clientSecret}`));
+    grpc.close();
+
     await keyring.stop();
     const files = readAllFiles(keyring.dataDir).toString('latin1');
     const logs = keyring.logs.join('');
-    expect(plaintexts).toHaveLength(5);
+    expect(plaintexts).toHaveLength(7);
     expect(logs.includes(accessToken)).toBe(false);
+    expect(logs.includes(grpcToken.accessToken)).toBe(false);
     expect(logs.includes(wrong.slice('kr_sec_'.length))).toBe(false);
+    expect(logs.includes(wrongOverGrpc.slice('kr_sec_'.length))).toBe(false);
+    // The gRPC calls were logged, without what they carried.
+    expect(logs).toContain('/credentials.v1.TokenService/IssueToken');
     expect(logs.length).toBeGreaterThan(0);
     expect(files.length).toBeGreaterThan(0);
     for (const plaintext of plaintexts) {

@@ -14,6 +14,8 @@ import { createApp } from '../../apps/keyring/src/create-app';
 export interface RunningKeyring {
   readonly app: NestExpressApplication;
   readonly baseUrl: string;
+  /** host:port of the gRPC interface; empty when GRPC_PORT=off. */
+  readonly grpcAddress: string;
   readonly dataDir: string;
   readonly store: EventStore;
   /** Every log line the application wrote. */
@@ -39,10 +41,12 @@ export async function startKeyring(
   const logs: string[] = [];
   // The port is chosen first because the issuer (the tokens' `iss`, the metadata's URLs) names it.
   const port = Number(env.PORT ?? (await freePort()));
+  const grpcPort = env.GRPC_PORT ?? String(await freePort());
   const config = parseEnvironment({
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: String(port),
+    GRPC_PORT: grpcPort,
     ISSUER: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'info',
     ...onEventStoreDbWhenGiven(),
@@ -55,6 +59,7 @@ export async function startKeyring(
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
+    grpcAddress: grpcPort === 'off' ? '' : `127.0.0.1:${grpcPort}`,
     dataDir,
     store: app.get<EventStore>(EVENT_STORE),
     logs,

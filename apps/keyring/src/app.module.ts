@@ -8,6 +8,7 @@ import { ClockModule } from './clock.module';
 import { KeyringConfigModule } from './config/config.module';
 import type { KeyringConfig } from './config/keyring-config';
 import { CredentialsModule } from './credentials/credentials.module';
+import { GrpcModule } from './grpc/grpc.module';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LoggingModule } from './logging/logging.module';
@@ -37,6 +38,7 @@ export class AppModule {
         AccessModule,
         OAuthModule,
         BootstrapModule,
+        ...(config.grpcPort === null ? [] : [GrpcModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -1,10 +1,13 @@
 /** Builds the configured Nest application; shared by main.ts and the end-to-end tests. */
+import * as net from 'node:net';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import type { KeyringConfig } from './config/keyring-config';
+import { GrpcHealth } from './grpc/grpc-health';
+import { grpcServerOptions, grpcUrl } from './grpc/grpc-server-options';
 import { bodyParsers } from './http/body-parsers';
 import { exceptionFactory } from './http/validation-problems';
 import { serveTokenEndpointDirectly } from './oauth/direct-token-endpoint';
@@ -32,7 +35,24 @@ export async function createApp(
     }),
   );
   app.enableShutdownHooks();
+  const grpcPort = config.grpcPort === null ? null : await grpcPortFor(config.grpcPort);
+  if (grpcPort !== null) app.connectMicroservice(grpcServerOptions(config, grpcPort, app.get(GrpcHealth)));
   await app.init();
   await serveTokenEndpointDirectly(app);
+  if (grpcPort !== null) {
+    // gRPC listens as soon as the application is ready; HTTP when the caller calls listen().
+    await app.startAllMicroservices();
+    app.get(Logger).log(`gRPC (credentials.v1) listening on ${grpcUrl(config.host, grpcPort)}`);
+  }
   return app;
+}
+
+/** GRPC_PORT=0 asks for a free port, as PORT=0 does; the port is chosen here so it can be logged. */
+async function grpcPortFor(port: number): Promise<number> {
+  if (port !== 0) return port;
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, resolve));
+  const { port: free } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return free;
 }

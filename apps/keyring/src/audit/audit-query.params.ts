@@ -1,7 +1,10 @@
 /** `GET /v1/audit` query parameters. Times are ISO-8601 instants; `from` is inclusive, `to` exclusive. */
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccountFilterField } from '../credentials/dto/credential-field.decorators';
-import { OptionalInstantField, PageParams } from '../http/query-params';
+import { normalisedInstant, OptionalInstantField, PageParams } from '../http/query-params';
+import type { AccountReach } from '../auth/account-reach';
+import type { AuditFilter } from '../read-models/audit-log-reader';
+import { DEFAULT_PAGE_SIZE } from '../read-models/page-cursor';
 import { UUID_PATTERN } from '../credentials/id-params.pipe';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-entry';
 
@@ -28,4 +31,17 @@ export class AuditQueryParams extends PageParams {
 
   @OptionalInstantField('to')
   to?: string;
+}
+
+/** Validated parameters as the reader's filter: ids in lower case, instants in the stored form. */
+export function auditFilterOf(params: AuditQueryParams, reach: AccountReach): AuditFilter {
+  const { limit = DEFAULT_PAGE_SIZE, from, to, clientId, ...filters } = params;
+  return {
+    ...filters,
+    clientId: clientId?.toLowerCase(),
+    from: normalisedInstant(from),
+    to: normalisedInstant(to),
+    limit,
+    reach,
+  };
 }

@@ -3,11 +3,10 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AdminBearerGuard } from '../auth/admin-bearer.guard';
 import type { CommandContext } from '../event-sourcing/command-context';
-import { normalisedInstant } from '../http/query-params';
 import { RequestContext } from '../http/request-context';
-import { DEFAULT_PAGE_SIZE, type Page } from '../read-models/page-cursor';
+import type { Page } from '../read-models/page-cursor';
 import type { AuditEntry } from './audit-entry';
-import { AuditQueryParams } from './audit-query.params';
+import { auditFilterOf, AuditQueryParams } from './audit-query.params';
 import { QueryAuditQuery, VerifyAuditQuery } from './audit.queries';
 import type { AuditVerification } from './verify-audit-chain';
 
@@ -21,17 +20,7 @@ export class AuditController {
     @Query() params: AuditQueryParams,
     @RequestContext() context: CommandContext,
   ): Promise<Page<AuditEntry>> {
-    const { limit = DEFAULT_PAGE_SIZE, from, to, clientId, ...filters } = params;
-    return this.queries.execute(
-      new QueryAuditQuery({
-        ...filters,
-        clientId: clientId?.toLowerCase(),
-        from: normalisedInstant(from),
-        to: normalisedInstant(to),
-        limit,
-        reach: context.reach,
-      }),
-    );
+    return this.queries.execute(new QueryAuditQuery(auditFilterOf(params, context.reach)));
   }
 
   @Get('verify')

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccessTokensModule } from '../oauth/access-tokens.module';
 import { AdminBearerGuard } from './admin-bearer.guard';
+import { BearerAuthenticator } from './bearer-authenticator';
 
 @Module({
   imports: [AccessTokensModule],
-  providers: [AdminBearerGuard],
-  exports: [AdminBearerGuard, AccessTokensModule],
+  providers: [AdminBearerGuard, BearerAuthenticator],
+  exports: [AdminBearerGuard, BearerAuthenticator, AccessTokensModule],
 })
 export class AuthModule {}

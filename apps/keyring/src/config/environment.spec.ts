@@ -5,6 +5,7 @@ describe('configuration from the environment', () => {
   it('has working defaults for a fresh machine', () => {
     const config = parseEnvironment({});
     expect(config.port).toBe(3000);
+    expect(config.grpcPort).toBe(50051);
     expect(config.host).toBe('127.0.0.1');
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.eventStore).toEqual({
@@ -102,5 +103,17 @@ describe('configuration from the environment', () => {
       expect(message).toContain('PROJECTION_POLL_MS must be an integer from 10 to 60000 (got "0")');
       expect((error as ConfigurationError).problems).toHaveLength(7);
     }
+  });
+
+  it('serves gRPC on GRPC_PORT, on a free port with 0, or not at all with off', () => {
+    expect(parseEnvironment({ GRPC_PORT: '6000' }).grpcPort).toBe(6000);
+    expect(parseEnvironment({ GRPC_PORT: '0' }).grpcPort).toBe(0);
+    expect(parseEnvironment({ GRPC_PORT: 'OFF' }).grpcPort).toBeNull();
+    expect(() => parseEnvironment({ GRPC_PORT: '70000' })).toThrow(
+      'GRPC_PORT must be an integer from 0 to 65535, or off (got "70000")',
+    );
+    expect(() => parseEnvironment({ PORT: '6000', GRPC_PORT: '6000' })).toThrow(
+      'GRPC_PORT must differ from PORT (both are 6000)',
+    );
   });
 });

@@ -33,6 +33,7 @@ const ISSUER_PATTERN = /^https?:\/\/[^\s?#]+$/;
 /** Express's named proxy ranges, accepted besides addresses and CIDR blocks. */
 const TRUST_PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
 const MIN_PEPPER_LENGTH = 32;
+const DEFAULT_GRPC_PORT = 50051;
 
 export function parseEnvironment(env: Environment): KeyringConfig {
   const problems: string[] = [];
@@ -120,6 +121,10 @@ export function parseEnvironment(env: Environment): KeyringConfig {
   }
   const dataDir = path.resolve(read('DATA_DIR') ?? './data');
   const port = integer('PORT', 3000, 0, 65535);
+  const grpcPort = grpcPortSetting(read('GRPC_PORT'), problems);
+  if (grpcPort !== null && grpcPort !== 0 && grpcPort === port) {
+    problems.push(`GRPC_PORT must differ from PORT (both are ${port})`);
+  }
 
   const issuer = (read('ISSUER') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
     /\/+$/,
@@ -139,6 +144,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
   const config: KeyringConfig = {
     host,
     port,
+    grpcPort,
     dataDir,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (v) => v.toLowerCase()),
     secretPepper,
@@ -174,6 +180,16 @@ export function parseEnvironment(env: Environment): KeyringConfig {
 /** A connection string fit for messages: the password, if any, is replaced. */
 export function redactConnectionString(connectionString: string): string {
   return connectionString.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+/** `off` serves no gRPC; 0 picks a free port, as PORT=0 does. */
+function grpcPortSetting(raw: string | undefined, problems: string[]): number | null {
+  if (raw === undefined) return DEFAULT_GRPC_PORT;
+  if (raw.toLowerCase() === 'off') return null;
+  const value = Number(raw);
+  if (/^\d+$/.test(raw) && value <= 65535) return value;
+  problems.push(`GRPC_PORT must be an integer from 0 to 65535, or off (got "${raw}")`);
+  return DEFAULT_GRPC_PORT;
 }
 
 function isCidr(value: string): boolean {

@@ -7,6 +7,8 @@ export type EventStoreKind = 'sqlite' | 'esdb';
 export interface KeyringConfig {
   readonly host: string;
   readonly port: number;
+  /** Port of the gRPC interface (credentials.v1) on the same host; null = gRPC is not served. */
+  readonly grpcPort: number | null;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   /** HMAC key for secret hashes; `null` = generate once into the data directory. */

@@ -12,7 +12,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { CredentialFields } from '@keyring/domain';
 import { AdminBearerGuard } from '../auth/admin-bearer.guard';
 import type { CommandContext } from '../event-sourcing/command-context';
 import { PageParams } from '../http/query-params';
@@ -21,7 +20,7 @@ import { CreateCredentialCommand, type CreatedCredential } from './create-creden
 import { CreateCredentialsBatchCommand } from './create-credentials-batch.handler';
 import type { CredentialView } from './credential.view';
 import { DeleteSecretCommand } from './delete-secret.handler';
-import { CreateCredentialDto } from './dto/create-credential.dto';
+import { CreateCredentialDto, credentialFieldsOf } from './dto/create-credential.dto';
 import { CreateCredentialsBatchDto } from './dto/create-credentials-batch.dto';
 import { GenerateSecretDto } from './dto/generate-secret.dto';
 import { UpdateCredentialDto } from './dto/update-credential.dto';
@@ -39,17 +38,6 @@ import type { IssuedSecretView } from './issued-secret';
 import { RevokeCredentialCommand } from './revoke-credential.handler';
 import { UpdateCredentialCommand } from './update-credential.handler';
 
-const toFields = (dto: CreateCredentialDto): CredentialFields => ({
-  name: dto.name,
-  description: dto.description,
-  environment: dto.environment,
-  accounts: dto.accounts,
-  roles: dto.roles,
-  apis: dto.apis,
-  allowedIps: dto.allowedIps,
-  secretLifetimeDays: dto.secretExpiresInDays,
-});
-
 @Controller('v1/credentials')
 @UseGuards(AdminBearerGuard)
 export class CredentialsController {
@@ -63,7 +51,7 @@ export class CredentialsController {
     @Body() body: CreateCredentialDto,
     @RequestContext() context: CommandContext,
   ): Promise<CreatedCredential> {
-    return this.commands.execute(new CreateCredentialCommand(toFields(body), context));
+    return this.commands.execute(new CreateCredentialCommand(credentialFieldsOf(body), context));
   }
 
   @Post('batch')
@@ -72,7 +60,7 @@ export class CredentialsController {
     @RequestContext() context: CommandContext,
   ): Promise<{ results: CreatedCredential[] }> {
     const results = await this.commands.execute(
-      new CreateCredentialsBatchCommand(body.credentials.map(toFields), context),
+      new CreateCredentialsBatchCommand(body.credentials.map(credentialFieldsOf), context),
     );
     return { results };
   }

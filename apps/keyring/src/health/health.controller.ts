@@ -4,15 +4,13 @@
  */
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { EventStoreHealthIndicator } from './event-store.health';
-import { ProjectionHealthIndicator } from './projection.health';
+import { Readiness } from './readiness';
 
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly eventStore: EventStoreHealthIndicator,
-    private readonly projection: ProjectionHealthIndicator,
+    private readonly readiness: Readiness,
   ) {}
 
   @Get('live')
@@ -24,6 +22,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.eventStore.check(), () => this.projection.check()]);
+    return this.readiness.check();
   }
 }

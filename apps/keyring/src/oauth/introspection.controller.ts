@@ -10,24 +10,8 @@ import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { ClientAuthenticator } from './client-authenticator';
 import { formBodyOf, requiredFormParameter } from './form-parameters';
+import { type IntrospectionResponse, introspectionOf } from './introspection-response';
 import { unauthorizedClient } from './oauth-error';
-
-export type IntrospectionResponse =
-  | { readonly active: false }
-  | {
-      readonly active: true;
-      readonly client_id: string;
-      readonly sub: string;
-      readonly scope: string;
-      readonly exp: number;
-      readonly iat: number;
-      readonly jti: string;
-      readonly iss: string;
-      readonly aud: string;
-      readonly token_type: 'Bearer';
-      readonly accounts: readonly string[];
-      readonly roles: readonly string[];
-    };
 
 @Controller('oauth2')
 export class IntrospectionController {
@@ -52,22 +36,6 @@ export class IntrospectionController {
       throw unauthorizedClient(`Introspection needs the role ${this.allowedRoles.join(' or ')}`);
     }
     const token = requiredFormParameter(body, 'token');
-    const active = await this.verifier.active(token);
-    if (!active) return { active: false };
-    const { claims } = active;
-    return {
-      active: true,
-      client_id: claims.client_id,
-      sub: claims.sub,
-      scope: claims.scope,
-      exp: claims.exp,
-      iat: claims.iat,
-      jti: claims.jti,
-      iss: claims.iss,
-      aud: claims.aud,
-      token_type: 'Bearer',
-      accounts: claims.accounts,
-      roles: claims.roles,
-    };
+    return introspectionOf(await this.verifier.active(token));
   }
 }

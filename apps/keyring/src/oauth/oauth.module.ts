@@ -14,6 +14,7 @@ import { TokenIssuer } from './token-issuer';
   imports: [EventSourcingModule, SecretsModule, AccessTokensModule],
   controllers: [IntrospectionController, RevocationController, DiscoveryController],
   providers: [TokenIssuer, ClientAuthenticator, ScopeCatalogue],
+  exports: [TokenIssuer],
 })
 export class OAuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

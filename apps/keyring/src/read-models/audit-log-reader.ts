@@ -94,6 +94,29 @@ export class AuditLogReader {
   }
 
   /**
+   * The next entries after `after`, oldest first, within reach and of the
+   * given actions (all when none): a follower's page.
+   */
+  entriesAfter(
+    after: number,
+    filter: { readonly reach: AccountReach; readonly actions?: readonly AuditAction[] },
+    limit: number,
+  ): AuditEntry[] {
+    const actions = filter.actions ?? [];
+    const where = whereClause([
+      { sql: 'a.position > ?', params: [after] },
+      actions.length === 0
+        ? null
+        : { sql: `a.action IN (${actions.map(() => '?').join(', ')})`, params: actions },
+      reachCondition('a.accounts', filter.reach),
+    ]);
+    return this.db
+      .prepare<unknown[], AuditRow>(`SELECT a.* FROM audit_log a ${where.sql} ORDER BY a.position LIMIT ?`)
+      .all(...where.params, limit)
+      .map(auditEntryFromRow);
+  }
+
+  /**
    * Every stored row after `after` up to `through`, oldest first, read in
    * chunks so memory stays flat however long the log is. Rows, not entries:
    * the verifier must see exactly what is stored.

@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import type { Environment } from '@keyring/domain';
+import type { CredentialFields, Environment } from '@keyring/domain';
 import {
   AccountsField,
   AllowedIpsField,
@@ -41,3 +41,15 @@ export class CreateCredentialDto {
   @LifetimeDaysField()
   secretExpiresInDays?: number;
 }
+
+/** The domain's fields from a validated request (REST body or gRPC message). */
+export const credentialFieldsOf = (dto: CreateCredentialDto): CredentialFields => ({
+  name: dto.name,
+  description: dto.description,
+  environment: dto.environment,
+  accounts: dto.accounts,
+  roles: dto.roles,
+  apis: dto.apis,
+  allowedIps: dto.allowedIps,
+  secretLifetimeDays: dto.secretExpiresInDays,
+});

@@ -1,0 +1,77 @@
+/**
+ * A gRPC call's command context (actor, request id, source address,
+ * correlation, reach), built once by the guard and handed to handlers by
+ * the `@CallContext()` parameter decorator, as REST's `@RequestContext()`.
+ */
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import type { Caller } from '../auth/caller';
+import type { CommandContext } from '../event-sourcing/command-context';
+import { requestIdFrom } from '../logging/request-id';
+import { grpcSourceIp, type TrustRule } from './grpc-source-ip';
+
+/** Metadata values we copy into events must be short and printable, as header values are. */
+const SAFE_VALUE = /^[\x20-\x7E]{1,200}$/;
+
+export function metadataValue(metadata: Metadata, key: string): string | undefined {
+  const [value] = metadata.get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+const safeMetadataValue = (metadata: Metadata, key: string): string | null => {
+  const value = metadataValue(metadata, key);
+  return value !== undefined && SAFE_VALUE.test(value) ? value : null;
+};
+
+/** The caller acts, for the person named in x-on-behalf-of; no caller (IssueToken) reaches nothing. */
+export function grpcCommandContext(
+  call: ServerSurfaceCall,
+  metadata: Metadata,
+  caller: Caller | null,
+  trust: TrustRule,
+): CommandContext {
+  const requestId = requestIdFrom(metadataValue(metadata, 'x-request-id'));
+  const onBehalfOf = safeMetadataValue(metadata, 'x-on-behalf-of');
+  return {
+    actor: caller
+      ? { type: 'client', id: caller.clientId, onBehalfOf }
+      : { type: 'anonymous', id: null, onBehalfOf },
+    requestId,
+    sourceIp: grpcSourceIp(call.getPeer(), metadata, trust),
+    correlationId: safeMetadataValue(metadata, 'x-correlation-id') ?? requestId,
+    reach: { accounts: caller?.accounts ?? [] },
+    readYourWrites: true,
+  };
+}
+
+/** What every kind of server call offers: its peer, its method's path, and initial metadata to send. */
+export type ServerSurfaceCall = Pick<
+  ServerUnaryCall<unknown, unknown>,
+  'getPeer' | 'getPath' | 'sendMetadata'
+>;
+
+const contexts = new WeakMap<ServerSurfaceCall, CommandContext>();
+
+export const GRPC_CALL_ARGUMENT = 2;
+
+export function rememberCallContext(call: ServerSurfaceCall, context: CommandContext): void {
+  contexts.set(call, context);
+}
+
+export function callContextOf(call: ServerSurfaceCall): CommandContext | undefined {
+  return contexts.get(call);
+}
+
+export const CallContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CommandContext => {
+    const found = callContextOf(context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT));
+    if (!found) throw new Error('CallContext used on a handler the gRPC guard did not run for');
+    return found;
+  },
+);
+
+/** The call itself, for streams that watch for cancellation and backpressure. */
+export const GrpcCall = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ServerSurfaceCall =>
+    context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT),
+);

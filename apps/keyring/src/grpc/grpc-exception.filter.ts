@@ -1,0 +1,41 @@
+/**
+ * The gRPC edge's one translation of failures: refusals become their
+ * status codes with details; anything else is logged and answered INTERNAL
+ * without internals, naming the request id to quote.
+ */
+import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
+import { status } from '@grpc/grpc-js';
+import { type Observable, throwError } from 'rxjs';
+import { callContextOf, GRPC_CALL_ARGUMENT, type ServerSurfaceCall } from './grpc-call-context';
+import { GRPC_LOG_CONTEXT } from './grpc-access-log.interceptor';
+import { GrpcRefusal, grpcErrorResponse, refusalFor } from './grpc-refusal';
+
+@Catch()
+export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger(GRPC_LOG_CONTEXT);
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+    const call = host.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
+    const callContext = callContextOf(call);
+    const line = {
+      grpc: { method: call.getPath() },
+      requestId: callContext?.requestId,
+      caller: callContext?.actor.id ?? undefined,
+    };
+    const refusal = refusalFor(exception);
+    if (refusal) {
+      this.logger.warn(
+        { ...line, grpc: { ...line.grpc, code: status[refusal.code] }, reason: refusal.reason },
+        'call refused',
+      );
+      return throwError(() => grpcErrorResponse(refusal));
+    }
+    this.logger.error({ ...line, err: exception }, 'Unexpected error while handling a gRPC call');
+    const quote = line.requestId ? `; quote request id ${line.requestId} when reporting it` : '';
+    return throwError(() =>
+      grpcErrorResponse(
+        new GrpcRefusal(status.INTERNAL, 'INTERNAL_ERROR', `The call could not be completed${quote}`),
+      ),
+    );
+  }
+}

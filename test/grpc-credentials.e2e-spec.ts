@@ -270,6 +270,17 @@ describe('gRPC CredentialService', () => {
       expect(garbage.details?.reason).toBe('MALFORMED_REQUEST');
     });
 
+    it('INVALID_ARGUMENT for enum numbers the contract does not define', async () => {
+      const environment = await refusalOf(create({ environment: 99 }));
+      expect(environment.code).toBe(status.INVALID_ARGUMENT);
+      expect(environment.details?.violations?.map((violation) => violation.field)).toEqual([
+        'credential.environment',
+      ]);
+      const listStatus = await refusalOf(grpc.call('CredentialService', 'List', { status: 42 }, bearer));
+      expect(listStatus.code).toBe(status.INVALID_ARGUMENT);
+      expect(listStatus.details?.violations?.map((violation) => violation.field)).toEqual(['status']);
+    });
+
     it('NOT_FOUND for an unknown or malformed client id and an unknown secret', async () => {
       for (const clientId of ['7c4f2a10-0000-4000-8000-000000000000', 'not-a-uuid']) {
         const refusal = await refusalOf(grpc.call('CredentialService', 'Get', { clientId }, bearer));

@@ -11,10 +11,13 @@ import type { ActiveTokenView } from '../read-models/credential-reader';
 import type { Page } from '../read-models/page-cursor';
 import { fromProtoEnum, toProtoEnum, toProtoSecretStatus } from './proto-enums';
 
+/** An enum field: its name, or its number when the contract defines none for it. */
+type ProtoEnum = string | number;
+
 export interface CredentialFieldsMessage {
   readonly name: string;
   readonly description: string;
-  readonly environment: string;
+  readonly environment: ProtoEnum;
   readonly accounts: string[];
   readonly roles: string[];
   readonly apis: string[];
@@ -38,8 +41,8 @@ export interface UpdateRequestMessage {
 
 export interface ListRequestMessage {
   readonly account: string;
-  readonly status: string;
-  readonly environment: string;
+  readonly status: ProtoEnum;
+  readonly environment: ProtoEnum;
   readonly expiringWithinDays?: number;
   readonly limit: number;
   readonly cursor: string;

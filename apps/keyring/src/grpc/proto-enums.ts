@@ -3,9 +3,15 @@ import type { SecretStatus } from '@keyring/domain';
 
 const UNSPECIFIED = /_UNSPECIFIED$/;
 
-/** A request's enum value in the domain's words; unspecified = not given. */
-export const fromProtoEnum = (value: string | undefined): string | undefined =>
-  value === undefined || UNSPECIFIED.test(value) ? undefined : value.toLowerCase();
+/**
+ * A request's enum value in the domain's words; unspecified = not given. A
+ * number the contract does not define arrives as that number, and is passed
+ * on as text for validation to refuse.
+ */
+export const fromProtoEnum = (value: string | number | undefined): string | undefined => {
+  if (typeof value === 'number') return String(value);
+  return value === undefined || UNSPECIFIED.test(value) ? undefined : value.toLowerCase();
+};
 
 export const toProtoEnum = (value: string): string => value.toUpperCase();
 

@@ -3,7 +3,7 @@
  * A page ends before the cursor's position, so entries added while a caller
  * pages (always at higher positions) cause neither duplicates nor gaps.
  */
-import { validationProblem } from '../http/validation-problems';
+import { DomainError } from '@keyring/domain';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -17,18 +17,19 @@ export interface Page<Item> {
 export const encodeCursor = (position: number): string =>
   Buffer.from(JSON.stringify({ before: position })).toString('base64url');
 
-/** The position a cursor stands for; a cursor we did not make is a 400 naming the field. */
+/** The position a cursor stands for; a cursor we did not make is refused as invalid, naming the field. */
 export function decodeCursor(cursor: string | undefined): number | null {
   if (cursor === undefined) return null;
   try {
     const { before } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { before?: unknown };
     if (typeof before === 'number' && Number.isSafeInteger(before) && before > 0) return before;
   } catch {
-    // Falls through to the problem below.
+    // Falls through to the refusal below.
   }
-  throw validationProblem([
-    { field: 'cursor', message: 'cursor must be a nextCursor value from an earlier page' },
-  ]);
+  const message = 'cursor must be a nextCursor value from an earlier page';
+  throw new DomainError('VALIDATION_FAILED', `Invalid fields: cursor (${message})`, {
+    violations: [{ field: 'cursor', message }],
+  });
 }
 
 /** Cuts a `limit + 1` row fetch down to a page, with the cursor of its last item when more follow. */

@@ -109,7 +109,7 @@ describe('gRPC bad input', () => {
     methods.map(({ serviceName, method }) => [`${serviceName}/${method.name}`, serviceName, method] as const),
   )('%s answers odd requests without blaming itself', async (_name, serviceName, method) => {
     const next = random(method.name.length * 7919);
-    const requestType = method.resolve().resolvedRequestType!;
+    const requestType = (method.resolve() as protobuf.Method).resolvedRequestType!;
     const failures: string[] = [];
     for (let i = 0; i < REQUESTS_PER_METHOD; i += 1) {
       const request = sample(requestType, next);

@@ -92,7 +92,7 @@ export class TokenIssuer {
     const iat = toSeconds(token.issuedAt);
     const exp = toSeconds(token.expiresAt);
     const scope = token.scope.join(' ');
-    const accessToken = await this.signer.sign({
+    const accessToken = this.signer.sign({
       iss: this.config.tokens.issuer,
       sub: clientId,
       client_id: clientId,

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyringConfig } from '../config/keyring-config';
 import { openEventStore } from '../persistence/open-event-store';
+import { alignWithStore } from './align-with-store';
 import { ProjectionLoop } from './projection-loop';
 import { openReadModelDatabase } from './read-model-database';
 import { ReadModelProjection } from './read-model-projection';
@@ -16,6 +17,16 @@ async function run(port: NonNullable<typeof parentPort>, config: KeyringConfig):
   const post = (message: ProjectorMessage) => port.postMessage(message);
   const store = await openEventStore(config);
   const db = openReadModelDatabase({ file: config.readModels.sqliteFile });
+  const realigned = await alignWithStore(store, db);
+  if (realigned) {
+    post({
+      type: 'warning',
+      message:
+        `The read models had reached position ${realigned.checkpoint}, past the event store's head ` +
+        `${realigned.head} (events lost before they were durable, a restored backup, or another store); ` +
+        'they were rebuilt from the store',
+    });
+  }
   const loop = new ProjectionLoop(store, new ReadModelProjection(db), config.readModels.pollIntervalMs, {
     progressed: (position) => post({ type: 'progressed', position }),
     failed: (message) => post({ type: 'failed', message }),

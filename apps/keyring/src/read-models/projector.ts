@@ -99,6 +99,7 @@ export class Projector implements OnApplicationBootstrap {
 
   private receive(message: ProjectorMessage): void {
     if (message.type === 'progressed') this.progress.update(message.position);
+    else if (message.type === 'warning') this.logger.warn(message.message);
     else if (message.message === null) this.recovered();
     else this.failed(message.message);
   }

@@ -16,6 +16,7 @@ import { CredentialReader } from './credential-reader';
 import { openReadModelDatabase } from './read-model-database';
 import { ReadModelProjection } from './read-model-projection';
 import { rebuildProjections } from './rebuild-projections';
+import { alignWithStore } from './align-with-store';
 import { appendHistories, HISTORY_START } from './testing/credential-histories';
 import { dumpReadModels } from './testing/read-model-dump';
 
@@ -83,6 +84,28 @@ describe('projecting credential events into the read models', () => {
 
     await rebuildProjections(store, incremental);
     expect(dumpReadModels(incremental)).toEqual(dumpReadModels(rebuilt));
+  });
+
+  it('rebuilds read models that are ahead of their store, and leaves others alone', async () => {
+    const ahead = openDb('ahead');
+    projectIncrementally(ahead, events);
+    // A store that lost its newest events (or another store altogether): fewer events than projected.
+    const shorter = SqliteEventStore.open({ file: files.next('shorter') });
+    await appendHistories(shorter, 2);
+    const shorterEvents = await readAll(shorter);
+    expect(shorterEvents.length).toBeLessThan(events.length);
+
+    await expect(alignWithStore(shorter, ahead)).resolves.toEqual({
+      checkpoint: events[events.length - 1].position,
+      head: shorterEvents[shorterEvents.length - 1].position,
+    });
+    const fresh = openDb('fresh');
+    await rebuildProjections(shorter, fresh);
+    expect(dumpReadModels(ahead)).toEqual(dumpReadModels(fresh));
+
+    await expect(alignWithStore(shorter, ahead)).resolves.toBeNull();
+    await expect(alignWithStore(store, ahead)).resolves.toBeNull();
+    await shorter.close();
   });
 
   it('writes one audit entry per event, each linked to the one before', () => {

@@ -22,18 +22,47 @@ eventStoreContract('SQLite', {
 const event = (data: unknown = {}): NewEvent => ({ id: randomUUID(), type: 'Happened', data, metadata: {} });
 
 describe('SQLite event store: the file', () => {
-  it('runs in WAL mode with synchronous FULL unless told otherwise', async () => {
+  it('runs in WAL mode with FULL durability unless told otherwise, syncing the WAL itself', async () => {
     const store = SqliteEventStore.open({ file: files.next() });
     const relaxed = SqliteEventStore.open({ file: files.next(), synchronous: 'NORMAL', busyTimeoutMs: 250 });
 
     expect(store.connectionSettings()).toEqual({
       journalMode: 'wal',
-      synchronous: 'FULL',
+      // SQLite does not sync inside COMMIT; the store syncs the WAL off the event loop before answering.
+      synchronous: 'NORMAL',
+      durability: 'FULL',
       busyTimeoutMs: 5000,
       walAutocheckpointPages: 10_000,
     });
-    expect(relaxed.connectionSettings()).toMatchObject({ synchronous: 'NORMAL', busyTimeoutMs: 250 });
+    expect(relaxed.connectionSettings()).toMatchObject({
+      synchronous: 'NORMAL',
+      durability: 'NORMAL',
+      busyTimeoutMs: 250,
+    });
     await Promise.all([store.close(), relaxed.close()]);
+  });
+
+  it('answers an append only once the WAL holding it is synced, one sync serving many appends', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+    const syncsWhenAnswered = await store
+      .append('first', [event()], NO_STREAM)
+      .then(() => store.stats().walSyncs);
+    expect(syncsWhenAnswered).toBeGreaterThanOrEqual(1);
+
+    const before = store.stats();
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.append(`stream-${i}`, [event()], NO_STREAM)),
+    );
+    const after = store.stats();
+    const syncs = after.walSyncs - before.walSyncs;
+    expect(syncs).toBeGreaterThanOrEqual(1);
+    expect(syncs).toBeLessThanOrEqual(after.transactions - before.transactions);
+    await store.close();
+
+    const relaxed = SqliteEventStore.open({ file: files.next(), synchronous: 'NORMAL' });
+    await relaxed.append('relaxed', [event()], NO_STREAM);
+    expect(relaxed.stats().walSyncs).toBe(0);
+    await relaxed.close();
   });
 
   it('creates missing parent directories', async () => {

@@ -16,6 +16,7 @@ import type {
 import { AppendBatchWriter, type AppendBatchStats, type AppendRequest } from './append-batch-writer';
 import { EVENT_COLUMNS, serializeEvent, toRecordedEvent } from './event-rows';
 import { GroupCommitQueue, type RequestOutcome } from './group-commit-queue';
+import { WalSync } from './wal-sync';
 import {
   openSqliteDatabase,
   readConnectionSettings,
@@ -26,7 +27,10 @@ import {
 export interface SqliteEventStoreOptions {
   /** The database file; missing parent directories are created. */
   readonly file: string;
-  /** FULL (default) fsyncs every commit; NORMAL may lose the newest commits on power loss, never corrupts. */
+  /**
+   * FULL (default): an append resolves only once it is on disk (the WAL is synced off the event loop, see
+   * `WalSync`). NORMAL: appends resolve at commit and may be lost on power loss; the file never corrupts.
+   */
   readonly synchronous?: SynchronousMode;
   /** How long a commit waits for another process's write lock. The wait blocks the event loop. */
   readonly busyTimeoutMs?: number;
@@ -40,6 +44,14 @@ export interface SqliteEventStoreOptions {
 
 type EventRowStatement = Database.Statement<unknown[], unknown[]>;
 
+/** A committed append, and when it is on disk. */
+interface CommittedAppend {
+  readonly result: AppendResult;
+  readonly durable: Promise<void>;
+}
+
+const ALREADY_DURABLE = Promise.resolve();
+
 /**
  * The embedded event store: one SQLite file in WAL mode. Appends are queued
  * and committed in groups (see `GroupCommitQueue`), so concurrent writers
@@ -47,7 +59,9 @@ type EventRowStatement = Database.Statement<unknown[], unknown[]>;
  */
 export class SqliteEventStore implements EventStore {
   private readonly writer: AppendBatchWriter;
-  private readonly appends: GroupCommitQueue<AppendRequest, AppendResult>;
+  private readonly appends: GroupCommitQueue<AppendRequest, CommittedAppend>;
+  /** Null when appends need not wait for the disk (synchronous NORMAL). */
+  private readonly walSync: WalSync | null;
   private readonly selectStream: EventRowStatement;
   private readonly selectAllPage: EventRowStatement;
   private readonly selectHeadPosition: Database.Statement<[], number>;
@@ -63,10 +77,14 @@ export class SqliteEventStore implements EventStore {
     options: SqliteEventStoreOptions,
   ) {
     this.writer = new AppendBatchWriter(db);
+    this.walSync = (options.synchronous ?? 'FULL') === 'FULL' ? new WalSync(`${file}-wal`) : null;
     this.appends = new GroupCommitQueue((requests) => {
       const outcomes = this.writer.commit(requests);
-      this.notifyAppended(outcomes);
-      return outcomes;
+      const durable = this.walSync?.sync() ?? ALREADY_DURABLE;
+      this.notifyAppended(outcomes, durable);
+      return outcomes.map((outcome) =>
+        outcome.ok ? { ok: true, value: { result: outcome.value, durable } } : outcome,
+      );
     }, options.maxBatchSize ?? 1000);
     this.readAllPageSize = options.readAllPageSize ?? 1000;
     this.selectStream = db
@@ -88,7 +106,8 @@ export class SqliteEventStore implements EventStore {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openSqliteDatabase({
       file: options.file,
-      synchronous: options.synchronous ?? 'FULL',
+      // FULL durability is kept by WalSync instead of by SQLite inside COMMIT.
+      synchronous: 'NORMAL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       walAutocheckpointPages: options.walAutocheckpointPages ?? 10_000,
     });
@@ -102,7 +121,13 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     assertValidAppend(stream, events, expected);
-    return this.appends.enqueue({ stream, expected, events: events.map(serializeEvent) });
+    const { result, durable } = await this.appends.enqueue({
+      stream,
+      expected,
+      events: events.map(serializeEvent),
+    });
+    await durable;
+    return result;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -136,18 +161,23 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.appends.drain();
+    await this.walSync?.close();
     this.db.close();
   }
 
   /** Counters of the write path, to observe group commit at work. */
-  stats(): AppendBatchStats & { readonly pendingAppends: number } {
-    return { ...this.writer.stats(), pendingAppends: this.appends.pendingCount };
+  stats(): AppendBatchStats & { readonly pendingAppends: number; readonly walSyncs: number } {
+    return {
+      ...this.writer.stats(),
+      pendingAppends: this.appends.pendingCount,
+      walSyncs: this.walSync?.syncs ?? 0,
+    };
   }
 
-  /** The live connection's journal mode, synchronous level and busy timeout. */
-  connectionSettings(): SqliteConnectionSettings {
+  /** The live connection's journal mode, synchronous level and busy timeout, and what an append waits for. */
+  connectionSettings(): SqliteConnectionSettings & { readonly durability: SynchronousMode } {
     this.assertOpen();
-    return readConnectionSettings(this.db);
+    return { ...readConnectionSettings(this.db), durability: this.walSync ? 'FULL' : 'NORMAL' };
   }
 
   private async *readAllPages(after: GlobalPosition, end: GlobalPosition, limit: number) {
@@ -169,10 +199,16 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private notifyAppended(outcomes: readonly RequestOutcome<AppendResult>[]): void {
+  /** Listeners hear of appends once they are durable, as their callers do. */
+  private notifyAppended(outcomes: readonly RequestOutcome<AppendResult>[], durable: Promise<void>): void {
     let head = 0;
     for (const outcome of outcomes) if (outcome.ok) head = Math.max(head, outcome.value.position);
-    if (head > 0) this.appendListeners.notify(head);
+    // A failed sync is reported to every append waiting on it; listeners just hear nothing.
+    if (head > 0)
+      durable.then(
+        () => this.appendListeners.notify(head),
+        () => undefined,
+      );
   }
 
   private assertOpen(): void {

@@ -12,6 +12,7 @@ import { GrpcModule } from './grpc/grpc.module';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { EventStoreModule } from './persistence/event-store.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -30,6 +31,7 @@ export class AppModule {
         KeyringConfigModule.forRoot(config),
         ClockModule,
         LoggingModule.forRoot(options.logDestination),
+        MetricsModule,
         EventStoreModule,
         ReadModelsModule,
         HealthModule,

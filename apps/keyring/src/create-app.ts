@@ -9,6 +9,8 @@ import type { KeyringConfig } from './config/keyring-config';
 import { GrpcHealth } from './grpc/grpc-health';
 import { grpcServerOptions, grpcUrl } from './grpc/grpc-server-options';
 import { bodyParsers } from './http/body-parsers';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+import { KeyringMetrics } from './metrics/keyring-metrics';
 import { exceptionFactory } from './http/validation-problems';
 import { serveTokenEndpointDirectly } from './oauth/direct-token-endpoint';
 
@@ -21,7 +23,7 @@ export async function createApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.use(...bodyParsers());
+  app.use(httpMetrics(app.get(KeyringMetrics)), ...bodyParsers());
   app.set('trust proxy', config.trustProxy.length > 0 ? [...config.trustProxy] : false);
   app.disable('x-powered-by');
   app.useGlobalPipes(

@@ -1,9 +1,9 @@
 /**
- * One log line per gRPC call that completes or is cancelled, as pino-http
- * writes one per HTTP request: the method, the status, the duration, the
- * request id and the caller. Refusals are logged by the exception filter,
- * which also sees the guard's. Never the request or the response, which
- * may hold a secret.
+ * One log line and one metric per gRPC call that completes or is cancelled,
+ * as pino-http and the HTTP metrics do per request: the method, the status,
+ * the duration, the request id and the caller; and the number of streams
+ * open. Refusals are recorded by the exception filter, which also sees the
+ * guard's. Never the request or the response, which may hold a secret.
  */
 import {
   type CallHandler,
@@ -13,33 +13,48 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
-import { type Observable, tap } from 'rxjs';
-import { callContextOf, GRPC_CALL_ARGUMENT, type ServerSurfaceCall } from './grpc-call-context';
+import { finalize, type Observable, tap } from 'rxjs';
+import { KeyringMetrics } from '../metrics/keyring-metrics';
+import {
+  callContextOf,
+  GRPC_CALL_ARGUMENT,
+  secondsSinceStart,
+  type ServerSurfaceCall,
+} from './grpc-call-context';
 
 export const GRPC_LOG_CONTEXT = 'GrpcCall';
+
+const isServerStream = (call: ServerSurfaceCall): boolean =>
+  typeof (call as Partial<{ write: unknown }>).write === 'function';
 
 @Injectable()
 export class GrpcAccessLog implements NestInterceptor {
   private readonly logger = new Logger(GRPC_LOG_CONTEXT);
 
+  constructor(private readonly metrics: KeyringMetrics) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const started = performance.now();
     const call = context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
-    const log = (code: status.OK | status.CANCELLED) => {
+    const method = call.getPath();
+    const record = (code: status.OK | status.CANCELLED) => {
+      const seconds = secondsSinceStart(call);
+      this.metrics.grpcCallEnded(method, status[code], seconds);
       const callContext = callContextOf(call);
       const line = {
-        grpc: { method: call.getPath(), code: status[code] },
+        grpc: { method, code: status[code] },
         requestId: callContext?.requestId,
         caller: callContext?.actor.id ?? undefined,
-        responseTime: Math.round(performance.now() - started),
+        responseTime: Math.round(seconds * 1000),
       };
       this.logger.log(line, code === status.OK ? 'call completed' : 'call cancelled');
     };
+    const closeStream = isServerStream(call) ? this.metrics.grpcStreamOpened(method) : () => undefined;
     return next.handle().pipe(
       tap({
-        complete: () => log(status.OK),
-        unsubscribe: () => log(status.CANCELLED),
+        complete: () => record(status.OK),
+        unsubscribe: () => record(status.CANCELLED),
       }),
+      finalize(closeStream),
     );
   }
 }

@@ -51,6 +51,18 @@ export type ServerSurfaceCall = Pick<
 >;
 
 const contexts = new WeakMap<ServerSurfaceCall, CommandContext>();
+const starts = new WeakMap<ServerSurfaceCall, number>();
+
+/** Marks when the call reached Keyring (the guard, first of all), for its duration. */
+export function rememberCallStart(call: ServerSurfaceCall): void {
+  starts.set(call, performance.now());
+}
+
+/** Seconds since the call reached Keyring. */
+export function secondsSinceStart(call: ServerSurfaceCall): number {
+  const started = starts.get(call);
+  return started === undefined ? 0 : (performance.now() - started) / 1000;
+}
 
 export const GRPC_CALL_ARGUMENT = 2;
 

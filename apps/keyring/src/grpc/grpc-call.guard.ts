@@ -15,6 +15,7 @@ import {
   grpcCommandContext,
   metadataValue,
   rememberCallContext,
+  rememberCallStart,
 } from './grpc-call-context';
 import { compileTrust, type TrustRule } from './grpc-source-ip';
 import { assertWellFormed } from './malformed-requests';
@@ -39,9 +40,10 @@ export class GrpcCallGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const call = context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
+    rememberCallStart(call);
     assertWellFormed(context.getArgByIndex(0));
     const metadata = context.getArgByIndex<Metadata>(1);
-    const call = context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
     const rule =
       this.reflector.get<GrpcAuthRule | undefined>(GRPC_AUTH_RULE, context.getHandler()) ?? 'admin';
     const caller =

@@ -3,16 +3,25 @@
  * status codes with details; anything else is logged and answered INTERNAL
  * without internals, naming the request id to quote.
  */
-import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, Injectable, Logger, type RpcExceptionFilter } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
 import { type Observable, throwError } from 'rxjs';
-import { callContextOf, GRPC_CALL_ARGUMENT, type ServerSurfaceCall } from './grpc-call-context';
+import { KeyringMetrics } from '../metrics/keyring-metrics';
+import {
+  callContextOf,
+  GRPC_CALL_ARGUMENT,
+  secondsSinceStart,
+  type ServerSurfaceCall,
+} from './grpc-call-context';
 import { GRPC_LOG_CONTEXT } from './grpc-access-log.interceptor';
 import { GrpcRefusal, grpcErrorResponse, refusalFor } from './grpc-refusal';
 
 @Catch()
+@Injectable()
 export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
   private readonly logger = new Logger(GRPC_LOG_CONTEXT);
+
+  constructor(private readonly metrics: KeyringMetrics) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
     const call = host.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
@@ -23,6 +32,11 @@ export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
       caller: callContext?.actor.id ?? undefined,
     };
     const refusal = refusalFor(exception);
+    this.metrics.grpcCallEnded(
+      line.grpc.method,
+      status[refusal?.code ?? status.INTERNAL],
+      secondsSinceStart(call),
+    );
     if (refusal) {
       this.logger.warn(
         { ...line, grpc: { ...line.grpc, code: status[refusal.code] }, reason: refusal.reason },

@@ -14,6 +14,7 @@ import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_DETAIL } from '../http/body-parsers';
 import { safeHeader } from '../http/request-context';
 import { normaliseSourceIp } from '../http/source-ip';
 import { assignRequestId } from '../logging/request-id';
+import { KeyringMetrics } from '../metrics/keyring-metrics';
 import type { FormBody } from './form-parameters';
 import { OAuthError } from './oauth-error';
 import { NO_STORE_HEADERS, oauthErrorAnswer } from './oauth-error-answer';
@@ -35,7 +36,12 @@ export async function serveTokenEndpointDirectly(app: INestApplication): Promise
   const server = app.getHttpServer() as Server;
   // PinoLogger is transient: each consumer gets its own instance.
   const logger = await app.resolve(PinoLogger);
-  const endpoint = new DirectTokenEndpoint(app.get(TokenIssuer), app.get(KEYRING_CONFIG), logger);
+  const endpoint = new DirectTokenEndpoint(
+    app.get(TokenIssuer),
+    app.get(KEYRING_CONFIG),
+    logger,
+    app.get(KeyringMetrics),
+  );
   const others = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -51,6 +57,7 @@ class DirectTokenEndpoint {
     private readonly issuer: TokenIssuer,
     config: KeyringConfig,
     private readonly logger: PinoLogger,
+    private readonly metrics: KeyringMetrics,
   ) {
     // The same rule Express applies for `trust proxy`: believe X-Forwarded-For only from these proxies.
     this.trust = proxyAddr.compile([...config.trustProxy]);
@@ -79,6 +86,8 @@ class DirectTokenEndpoint {
       status = answer.status;
       this.send(response, status, answer.headers, answer.body);
     }
+    // Express never sees this request, so its metrics middleware does not either.
+    this.metrics.httpRequestEnded('POST', TOKEN_PATH, status, (performance.now() - started) / 1000);
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     this.logger[level](
       {

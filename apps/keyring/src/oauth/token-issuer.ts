@@ -15,13 +15,14 @@ import {
   ConcurrencyConflictError,
   CredentialCommandRunner,
 } from '../event-sourcing/credential-command-runner';
+import { KeyringMetrics } from '../metrics/keyring-metrics';
 import { ClientSecretHasher } from '../secrets/client-secret';
 import { AccessTokenSigner } from './access-token-signer';
 import type { PresentedClientCredentials } from './client-credentials';
 import {
   invalidClient,
   invalidScope,
-  type OAuthError,
+  OAuthError,
   serverError,
   temporarilyUnavailable,
   tokenLimitReached,
@@ -55,9 +56,22 @@ export class TokenIssuer {
     private readonly hasher: ClientSecretHasher,
     private readonly signer: AccessTokenSigner,
     @Inject(KEYRING_CONFIG) private readonly config: KeyringConfig,
+    private readonly metrics: KeyringMetrics,
   ) {}
 
+  /** Counted here, so the direct REST endpoint and gRPC's IssueToken are both. */
   async issue(request: TokenRequest): Promise<TokenResponse> {
+    try {
+      const response = await this.issueOrRefuse(request);
+      this.metrics.tokenIssued();
+      return response;
+    } catch (error) {
+      this.metrics.tokenRefused(error instanceof OAuthError ? error.error : 'server_error');
+      throw error;
+    }
+  }
+
+  private async issueOrRefuse(request: TokenRequest): Promise<TokenResponse> {
     const { client, sourceIp } = request;
     if (!UUID_PATTERN.test(client.clientId)) throw this.unknownClient(client.clientId, sourceIp);
     const clientId = client.clientId.toLowerCase();

@@ -12,6 +12,7 @@ import { bodyParsers } from './http/body-parsers';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 import { KeyringMetrics } from './metrics/keyring-metrics';
 import { exceptionFactory } from './http/validation-problems';
+import { serveOpenApiDocs } from './http/open-api';
 import { serveTokenEndpointDirectly } from './oauth/direct-token-endpoint';
 
 export async function createApp(
@@ -36,6 +37,7 @@ export async function createApp(
       exceptionFactory,
     }),
   );
+  serveOpenApiDocs(app);
   app.enableShutdownHooks();
   const grpcPort = config.grpcPort === null ? null : await grpcPortFor(config.grpcPort);
   if (grpcPort !== null) app.connectMicroservice(grpcServerOptions(config, grpcPort, app.get(GrpcHealth)));

@@ -1,4 +1,5 @@
 /** `GET /v1/audit` query parameters. Times are ISO-8601 instants; `from` is inclusive, `to` exclusive. */
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccountFilterField } from '../credentials/dto/credential-field.decorators';
 import { normalisedInstant, OptionalInstantField, PageParams } from '../http/query-params';
@@ -12,24 +13,31 @@ export class AuditQueryParams extends PageParams {
   @AccountFilterField()
   account?: string;
 
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsString()
   @Matches(UUID_PATTERN, { message: 'clientId must be a client id (a UUID)' })
   clientId?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 200,
+    description: "The actor's id: a client id, or the CLI operator's name",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   actor?: string;
 
+  @ApiPropertyOptional({ enum: [...AUDIT_ACTION_NAMES] })
   @IsOptional()
   @IsIn(AUDIT_ACTION_NAMES, { message: `action must be one of ${AUDIT_ACTION_NAMES.join(', ')}` })
   action?: AuditAction;
 
-  @OptionalInstantField('from')
+  @OptionalInstantField('from', 'Entries at or after this instant')
   from?: string;
 
-  @OptionalInstantField('to')
+  @OptionalInstantField('to', 'Entries before this instant')
   to?: string;
 }
 

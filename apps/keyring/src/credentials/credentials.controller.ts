@@ -12,8 +12,18 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminBearerGuard } from '../auth/admin-bearer.guard';
 import type { CommandContext } from '../event-sourcing/command-context';
+import { ApiProblemResponses } from '../http/problem-details.doc';
 import { PageParams } from '../http/query-params';
 import { RequestContext } from '../http/request-context';
 import { CreateCredentialCommand, type CreatedCredential } from './create-credential.handler';
@@ -26,9 +36,12 @@ import { GenerateSecretDto } from './dto/generate-secret.dto';
 import { UpdateCredentialDto } from './dto/update-credential.dto';
 import { GenerateSecretCommand } from './generate-secret.handler';
 import type { AuditEntry } from '../audit/audit-entry';
+import { AuditEntryPageDoc } from '../audit/docs/audit-entry.doc';
 import type { ActiveTokenView } from '../read-models/credential-reader';
 import { DEFAULT_PAGE_SIZE, type Page } from '../read-models/page-cursor';
 import { CredentialHistoryQuery } from './credential-history.handler';
+import { ActiveTokensDoc, CredentialPageDoc, CredentialViewDoc } from './docs/credential-view.doc';
+import { CreatedCredentialDoc, CreatedCredentialsBatchDoc, IssuedSecretDoc } from './docs/issued-secret.doc';
 import { ListCredentialsParams } from './dto/list-credentials.params';
 import { GetCredentialQuery } from './get-credential.handler';
 import { ListActiveTokensQuery } from './list-active-tokens.handler';
@@ -38,8 +51,13 @@ import type { IssuedSecretView } from './issued-secret';
 import { RevokeCredentialCommand } from './revoke-credential.handler';
 import { UpdateCredentialCommand } from './update-credential.handler';
 
+const ClientIdParam = () => ApiParam({ name: 'clientId', format: 'uuid' });
+
 @Controller('v1/credentials')
 @UseGuards(AdminBearerGuard)
+@ApiTags('credentials')
+@ApiBearerAuth('bearer')
+@ApiProblemResponses(401, 403)
 export class CredentialsController {
   constructor(
     private readonly commands: CommandBus,
@@ -47,6 +65,9 @@ export class CredentialsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a credential and its first secret' })
+  @ApiCreatedResponse({ type: CreatedCredentialDoc })
+  @ApiProblemResponses(400, 415)
   create(
     @Body() body: CreateCredentialDto,
     @RequestContext() context: CommandContext,
@@ -55,6 +76,9 @@ export class CredentialsController {
   }
 
   @Post('batch')
+  @ApiOperation({ summary: 'Create 1–10 credentials at once: all or none' })
+  @ApiCreatedResponse({ type: CreatedCredentialsBatchDoc })
+  @ApiProblemResponses(400, 415)
   async createBatch(
     @Body() body: CreateCredentialsBatchDto,
     @RequestContext() context: CommandContext,
@@ -66,6 +90,9 @@ export class CredentialsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List credentials, newest first, one page at a time' })
+  @ApiOkResponse({ type: CredentialPageDoc })
+  @ApiProblemResponses(400)
   list(
     @Query() params: ListCredentialsParams,
     @RequestContext() context: CommandContext,
@@ -75,6 +102,10 @@ export class CredentialsController {
   }
 
   @Get(':clientId/tokens')
+  @ApiOperation({ summary: "A credential's unexpired, unrevoked access tokens" })
+  @ClientIdParam()
+  @ApiOkResponse({ type: ActiveTokensDoc })
+  @ApiProblemResponses(404)
   tokens(
     @Param('clientId', ClientIdPipe) clientId: string,
     @RequestContext() context: CommandContext,
@@ -83,6 +114,10 @@ export class CredentialsController {
   }
 
   @Get(':clientId/history')
+  @ApiOperation({ summary: "A credential's audit entries, newest first" })
+  @ClientIdParam()
+  @ApiOkResponse({ type: AuditEntryPageDoc })
+  @ApiProblemResponses(400, 404)
   history(
     @Param('clientId', ClientIdPipe) clientId: string,
     @Query() page: PageParams,
@@ -94,6 +129,10 @@ export class CredentialsController {
   }
 
   @Get(':clientId')
+  @ApiOperation({ summary: 'One credential' })
+  @ClientIdParam()
+  @ApiOkResponse({ type: CredentialViewDoc })
+  @ApiProblemResponses(404)
   get(
     @Param('clientId', ClientIdPipe) clientId: string,
     @RequestContext() context: CommandContext,
@@ -102,6 +141,10 @@ export class CredentialsController {
   }
 
   @Patch(':clientId')
+  @ApiOperation({ summary: "Change a credential's fields" })
+  @ClientIdParam()
+  @ApiOkResponse({ type: CredentialViewDoc })
+  @ApiProblemResponses(400, 404, 409, 415)
   update(
     @Param('clientId', ClientIdPipe) clientId: string,
     @Body() body: UpdateCredentialDto,
@@ -111,6 +154,10 @@ export class CredentialsController {
   }
 
   @Post(':clientId/secrets')
+  @ApiOperation({ summary: 'Generate another secret (at most two are active)' })
+  @ClientIdParam()
+  @ApiCreatedResponse({ type: IssuedSecretDoc })
+  @ApiProblemResponses(400, 404, 409, 415)
   generateSecret(
     @Param('clientId', ClientIdPipe) clientId: string,
     @Body() body: GenerateSecretDto,
@@ -121,6 +168,11 @@ export class CredentialsController {
 
   @Delete(':clientId/secrets/:secretId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete one of the secrets' })
+  @ClientIdParam()
+  @ApiParam({ name: 'secretId', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblemResponses(404, 409)
   async deleteSecret(
     @Param('clientId', ClientIdPipe) clientId: string,
     @Param('secretId', SecretIdPipe) secretId: string,
@@ -131,6 +183,10 @@ export class CredentialsController {
 
   @Delete(':clientId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a credential; this cannot be undone' })
+  @ClientIdParam()
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblemResponses(404, 409)
   async revoke(
     @Param('clientId', ClientIdPipe) clientId: string,
     @RequestContext() context: CommandContext,

@@ -1,10 +1,12 @@
 /** Query-string pieces several list endpoints share: keyset pages and ISO-8601 instants. */
 import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '../read-models/page-cursor';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../read-models/page-cursor';
 
 export class PageParams {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,6 +14,7 @@ export class PageParams {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
+  @ApiPropertyOptional({ type: String, description: 'The `nextCursor` of the previous page' })
   @IsOptional()
   @IsString()
   cursor?: string;
@@ -27,4 +30,8 @@ export const InstantField = (name: string) =>
 export const normalisedInstant = (value: string | undefined): string | undefined =>
   value === undefined ? undefined : new Date(value).toISOString();
 
-export const OptionalInstantField = (name: string) => applyDecorators(IsOptional(), InstantField(name));
+/** How an instant reads in the OpenAPI document. */
+export const INSTANT_SCHEMA = { type: String, format: 'date-time', example: '2026-01-31T00:00:00Z' };
+
+export const OptionalInstantField = (name: string, description?: string) =>
+  applyDecorators(ApiPropertyOptional({ ...INSTANT_SCHEMA, description }), IsOptional(), InstantField(name));

@@ -3,15 +3,18 @@
  * the public signing keys (RFC 7517) and the server's metadata (RFC 8414).
  */
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { JSONWebKeySet } from 'jose';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { SigningKeyRing } from '../signing-keys/signing-key-ring';
+import { JwksDoc, ServerMetadataDoc } from './docs/discovery.doc';
 import { ScopeCatalogue } from './scope-catalogue';
 
 /** Short enough that a rotated-in key is picked up well within a token's lifetime. */
 const JWKS_MAX_AGE_SECONDS = 300;
 
 @Controller('.well-known')
+@ApiTags('discovery')
 export class DiscoveryController {
   constructor(
     private readonly keys: SigningKeyRing,
@@ -22,12 +25,17 @@ export class DiscoveryController {
   @Get('jwks.json')
   @Header('Cache-Control', `public, max-age=${JWKS_MAX_AGE_SECONDS}`)
   @Header('Content-Type', 'application/jwk-set+json')
+  @ApiOperation({ summary: 'The public keys that verify access tokens (RFC 7517)' })
+  @ApiProduces('application/jwk-set+json')
+  @ApiOkResponse({ type: JwksDoc })
   jwks(): JSONWebKeySet {
     return this.keys.jwks() as JSONWebKeySet;
   }
 
   @Get('oauth-authorization-server')
   @Header('Cache-Control', `public, max-age=${JWKS_MAX_AGE_SECONDS}`)
+  @ApiOperation({ summary: 'Authorization server metadata (RFC 8414)' })
+  @ApiOkResponse({ type: ServerMetadataDoc })
   async metadata(): Promise<Record<string, unknown>> {
     const { issuer } = this.config.tokens;
     const authMethods = ['client_secret_basic', 'client_secret_post'];

@@ -4,6 +4,7 @@
  * change nothing, so the endpoint reveals nothing about other clients' tokens.
  */
 import { Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isDomainError } from '@keyring/domain';
 import type { Request } from 'express';
 import { UNLIMITED_REACH } from '../auth/account-reach';
@@ -11,9 +12,12 @@ import { CredentialCommandRunner } from '../event-sourcing/credential-command-ru
 import { commandContextFrom } from '../http/request-context';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { ClientAuthenticator } from './client-authenticator';
+import { TokenFormDoc } from './docs/oauth-forms.doc';
+import { ApiOAuthErrorResponses } from './docs/oauth-responses.doc';
 import { formBodyOf, requiredFormParameter } from './form-parameters';
 
 @Controller('oauth2')
+@ApiTags('oauth')
 export class RevocationController {
   constructor(
     private readonly authenticator: ClientAuthenticator,
@@ -24,6 +28,12 @@ export class RevocationController {
   @Post('revoke')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "Revoke one of the client's own access tokens (RFC 7009)" })
+  @ApiBasicAuth('basic')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: TokenFormDoc })
+  @ApiOkResponse({ description: 'Revoked, or already inactive: the answer does not tell which' })
+  @ApiOAuthErrorResponses(400, 401)
   async revoke(@Req() request: Request): Promise<void> {
     const body = formBodyOf(request);
     const caller = await this.authenticator.authenticateRequest(request);

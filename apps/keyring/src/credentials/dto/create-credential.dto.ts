@@ -1,5 +1,4 @@
-import { IsOptional } from 'class-validator';
-import type { CredentialFields, Environment } from '@keyring/domain';
+import { type CredentialFields, type Environment, FIELD_LIMITS } from '@keyring/domain';
 import {
   AccountsField,
   AllowedIpsField,
@@ -8,6 +7,7 @@ import {
   EnvironmentField,
   LifetimeDaysField,
   NameField,
+  OptionalField,
   RolesField,
 } from './credential-field.decorators';
 
@@ -15,7 +15,7 @@ export class CreateCredentialDto {
   @NameField()
   name!: string;
 
-  @IsOptional()
+  @OptionalField()
   @DescriptionField()
   description?: string;
 
@@ -28,16 +28,18 @@ export class CreateCredentialDto {
   @RolesField()
   roles!: string[];
 
-  @IsOptional()
+  @OptionalField()
   @ApisField()
   apis?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @AllowedIpsField()
   allowedIps?: string[];
 
-  /** Lifetime of this credential's secrets unless a secret sets its own (default 90). */
-  @IsOptional()
+  @OptionalField({
+    description: "Lifetime of this credential's secrets unless a secret sets its own",
+    default: FIELD_LIMITS.secretLifetimeDays.default,
+  })
   @LifetimeDaysField()
   secretExpiresInDays?: number;
 }

@@ -1,8 +1,10 @@
 /**
  * One decorator per credential field, built from the domain's own limits and
- * patterns, so create and update bodies validate a field the same way.
+ * patterns, so create and update bodies validate a field the same way and
+ * the OpenAPI document states the same rules the validator enforces.
  */
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -29,9 +31,18 @@ import { IsIpOrCidr } from './is-ip-or-cidr.decorator';
 
 const ACCOUNT_OR_ALL = new RegExp(`^(?:\\*|${ACCOUNT_ID_PATTERN.source.slice(1, -1)})$`);
 
+/** A field the body may leave out: the validator skips it when absent, and the schema does not require it. */
+export const OptionalField = (schema: ApiPropertyOptions = {}) =>
+  applyDecorators(IsOptional(), ApiPropertyOptional(schema));
+
 /** An optional `account` filter of a list. */
 export const AccountFilterField = () =>
   applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      pattern: ACCOUNT_OR_ALL.source,
+      description: 'Only those whose accounts list this value exactly ("*" matches the all-accounts grant)',
+    }),
     IsOptional(),
     IsString(),
     Matches(ACCOUNT_OR_ALL, {
@@ -40,16 +51,42 @@ export const AccountFilterField = () =>
   );
 
 export const NameField = () =>
-  applyDecorators(IsString(), MinLength(1), MaxLength(FIELD_LIMITS.nameMaxLength));
+  applyDecorators(
+    ApiProperty({
+      type: String,
+      minLength: 1,
+      maxLength: FIELD_LIMITS.nameMaxLength,
+      example: 'billing-service',
+    }),
+    IsString(),
+    MinLength(1),
+    MaxLength(FIELD_LIMITS.nameMaxLength),
+  );
 
 export const DescriptionField = () =>
-  applyDecorators(IsString(), MaxLength(FIELD_LIMITS.descriptionMaxLength));
+  applyDecorators(
+    ApiProperty({ type: String, maxLength: FIELD_LIMITS.descriptionMaxLength }),
+    IsString(),
+    MaxLength(FIELD_LIMITS.descriptionMaxLength),
+  );
 
 export const EnvironmentField = () =>
-  applyDecorators(IsIn(ENVIRONMENTS, { message: `environment must be one of ${ENVIRONMENTS.join(', ')}` }));
+  applyDecorators(
+    ApiProperty({ enum: [...ENVIRONMENTS] }),
+    IsIn(ENVIRONMENTS, { message: `environment must be one of ${ENVIRONMENTS.join(', ')}` }),
+  );
 
 export const AccountsField = () =>
   applyDecorators(
+    ApiProperty({
+      type: [String],
+      minItems: 1,
+      maxItems: FIELD_LIMITS.maxAccounts,
+      uniqueItems: true,
+      pattern: ACCOUNT_OR_ALL.source,
+      description: 'The accounts the credential acts on; "*" for every account',
+      example: ['9900001'],
+    }),
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(FIELD_LIMITS.maxAccounts),
@@ -63,6 +100,15 @@ export const AccountsField = () =>
 
 export const RolesField = () =>
   applyDecorators(
+    ApiProperty({
+      type: [String],
+      minItems: 1,
+      maxItems: FIELD_LIMITS.maxRoles,
+      uniqueItems: true,
+      pattern: ROLE_PATTERN.source,
+      description: 'Roles granted to the tokens; from the role catalogue when one is configured',
+      example: ['billing:read'],
+    }),
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(FIELD_LIMITS.maxRoles),
@@ -73,6 +119,14 @@ export const RolesField = () =>
 
 export const ApisField = () =>
   applyDecorators(
+    ApiProperty({
+      type: [String],
+      maxItems: FIELD_LIMITS.maxApis,
+      uniqueItems: true,
+      pattern: SCOPE_TOKEN_PATTERN.source,
+      description: 'The OAuth scopes the credential may be granted',
+      example: ['invoices:read'],
+    }),
     IsArray(),
     ArrayMaxSize(FIELD_LIMITS.maxApis),
     ArrayUnique(),
@@ -85,6 +139,13 @@ export const ApisField = () =>
 
 export const AllowedIpsField = () =>
   applyDecorators(
+    ApiProperty({
+      type: [String],
+      maxItems: FIELD_LIMITS.maxAllowedIps,
+      uniqueItems: true,
+      description: 'IPv4/IPv6 addresses or CIDR blocks tokens may be requested from; empty allows any',
+      example: ['10.0.0.0/8'],
+    }),
     IsArray(),
     ArrayMaxSize(FIELD_LIMITS.maxAllowedIps),
     ArrayUnique(),
@@ -93,6 +154,11 @@ export const AllowedIpsField = () =>
 
 export const LifetimeDaysField = () =>
   applyDecorators(
+    ApiProperty({
+      type: 'integer',
+      minimum: FIELD_LIMITS.secretLifetimeDays.min,
+      maximum: FIELD_LIMITS.secretLifetimeDays.max,
+    }),
     IsInt(),
     Min(FIELD_LIMITS.secretLifetimeDays.min),
     Max(FIELD_LIMITS.secretLifetimeDays.max),

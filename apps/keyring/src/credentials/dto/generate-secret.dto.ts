@@ -1,8 +1,9 @@
-import { IsOptional } from 'class-validator';
-import { LifetimeDaysField } from './credential-field.decorators';
+import { LifetimeDaysField, OptionalField } from './credential-field.decorators';
 
 export class GenerateSecretDto {
-  @IsOptional()
+  @OptionalField({
+    description: "Days until the secret expires; the credential's secret lifetime by default",
+  })
   @LifetimeDaysField()
   expiresInDays?: number;
 }

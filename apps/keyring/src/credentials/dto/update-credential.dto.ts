@@ -1,35 +1,36 @@
-import { IsOptional } from 'class-validator';
 import {
   AccountsField,
   AllowedIpsField,
   ApisField,
   DescriptionField,
   NameField,
+  OptionalField,
   RolesField,
 } from './credential-field.decorators';
 
+/** Only the fields sent change; the environment is fixed at creation. */
 export class UpdateCredentialDto {
-  @IsOptional()
+  @OptionalField()
   @NameField()
   name?: string;
 
-  @IsOptional()
+  @OptionalField()
   @DescriptionField()
   description?: string;
 
-  @IsOptional()
+  @OptionalField()
   @AccountsField()
   accounts?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @RolesField()
   roles?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @ApisField()
   apis?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @AllowedIpsField()
   allowedIps?: string[];
 }

@@ -6,6 +6,7 @@ describe('configuration from the environment', () => {
     const config = parseEnvironment({});
     expect(config.port).toBe(3000);
     expect(config.grpcPort).toBe(50051);
+    expect(config.snapshots).toEqual({ sqliteFile: path.resolve('./data/snapshots.sqlite'), every: 100 });
     expect(config.host).toBe('127.0.0.1');
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.eventStore).toEqual({
@@ -34,6 +35,8 @@ describe('configuration from the environment', () => {
       TRUST_PROXY: 'loopback,10.0.0.0/8',
       SQLITE_SYNCHRONOUS: 'normal',
       STATE_CACHE_SIZE: '5',
+      SNAPSHOT_FILE: 'states.sqlite',
+      SNAPSHOT_EVERY: '0',
       READ_MODEL_FILE: 'views.sqlite',
       READ_YOUR_WRITES_TIMEOUT_MS: '0',
       PROJECTION_POLL_MS: '250',
@@ -46,6 +49,7 @@ describe('configuration from the environment', () => {
       roleCatalogue: ['billing:read', 'billing:write'],
       trustProxy: ['loopback', '10.0.0.0/8'],
       stateCacheSize: 5,
+      snapshots: { sqliteFile: '/var/lib/keyring/states.sqlite', every: 0 },
     });
     expect(config.eventStore.sqliteSynchronous).toBe('NORMAL');
     expect(config.eventStore.sqliteFile).toBe('/var/lib/keyring/events.sqlite');

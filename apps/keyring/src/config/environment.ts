@@ -162,6 +162,10 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       pollIntervalMs: integer('PROJECTION_POLL_MS', 100, 10, 60_000),
     },
     stateCacheSize: integer('STATE_CACHE_SIZE', 10_000, 0, 10_000_000),
+    snapshots: {
+      sqliteFile: path.resolve(dataDir, read('SNAPSHOT_FILE') ?? 'snapshots.sqlite'),
+      every: integer('SNAPSHOT_EVERY', 100, 0, 1_000_000),
+    },
     tokens: {
       issuer,
       audience,

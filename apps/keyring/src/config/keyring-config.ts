@@ -34,6 +34,12 @@ export interface KeyringConfig {
   };
   /** How many credential states to keep in memory so loads read only new events. */
   readonly stateCacheSize: number;
+  readonly snapshots: {
+    /** SQLite file of credential-state snapshots: derived data, safe to delete. */
+    readonly sqliteFile: string;
+    /** Events between snapshots of one credential; 0 = no snapshots. */
+    readonly every: number;
+  };
   readonly tokens: {
     /** `iss` of every access token and the RFC 8414 metadata's issuer; no trailing slash. */
     readonly issuer: string;

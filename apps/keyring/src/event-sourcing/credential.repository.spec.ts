@@ -1,7 +1,8 @@
 /**
  * The repository against a real SQLite event store: a cached state is
  * brought up to date with only the events after its revision, whoever
- * appended them, so load cost does not grow with the stream's length.
+ * appended them, and a state nobody cached starts from its latest snapshot,
+ * so load cost does not grow with the stream's length.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +13,8 @@ import { UNLIMITED_REACH } from '../auth/account-reach';
 import { parseEnvironment } from '../config/environment';
 import type { CommandContext } from './command-context';
 import { CredentialRepository } from './credential.repository';
+import { type CredentialSnapshots, NO_SNAPSHOTS } from './snapshots/credential-snapshots';
+import { SqliteCredentialSnapshots } from './snapshots/sqlite-credential-snapshots';
 
 const CONTEXT: CommandContext = {
   actor: { type: 'cli', id: 'spec', onBehalfOf: null },
@@ -45,11 +48,16 @@ describe('loading a credential', () => {
   let directory: string;
   let store: SqliteEventStore;
   let counting: CountingStore;
-  const repositoryWithCache = (size: number) =>
-    new CredentialRepository(counting.asEventStore(), {
-      ...parseEnvironment({ DATA_DIR: directory }),
-      stateCacheSize: size,
-    });
+  const repositoryWithCache = (size: number, snapshots: CredentialSnapshots = NO_SNAPSHOTS, every = 100) =>
+    new CredentialRepository(
+      counting.asEventStore(),
+      {
+        ...parseEnvironment({ DATA_DIR: directory }),
+        stateCacheSize: size,
+        snapshots: { sqliteFile: '', every },
+      },
+      snapshots,
+    );
 
   beforeEach(() => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-repository-'));
@@ -152,5 +160,55 @@ describe('loading a credential', () => {
     const loaded = await repositoryWithCache(0).load(CLIENT_ID);
     expect(loaded.state).toMatchObject({ name: 'n10' });
     expect(counting.eventsRead).toBe(12);
+  });
+
+  describe('from snapshots', () => {
+    let snapshots: SqliteCredentialSnapshots;
+    beforeEach(() => {
+      snapshots = SqliteCredentialSnapshots.open(path.join(directory, 'snapshots.sqlite'));
+    });
+    afterEach(() => snapshots.close());
+
+    it('starts a credential nobody cached from its latest snapshot, reading only the events after it', async () => {
+      await createWithRenames(repositoryWithCache(100, snapshots), 300);
+      const fresh = repositoryWithCache(0, snapshots);
+      counting.eventsRead = 0;
+      const loaded = await fresh.load(CLIENT_ID);
+      // Snapshots at revisions 99, 199 and 299: the load reads 299 (to check it) and the two after it.
+      expect(counting.eventsRead).toBe(3);
+      expect(loaded.revision).toBe(301);
+      const whole = await store.readStream('credential-' + CLIENT_ID);
+      expect(loaded.state).toEqual(
+        fold(whole.map((event) => ({ type: event.type, data: event.data }) as CredentialEvent)),
+      );
+    });
+
+    it('snapshots a long stream on its first full load, so the next cold load is short', async () => {
+      await createWithRenames(repositoryWithCache(100), 250);
+      counting.eventsRead = 0;
+      await repositoryWithCache(0, snapshots).load(CLIENT_ID);
+      expect(counting.eventsRead).toBe(252);
+      counting.eventsRead = 0;
+      const loaded = await repositoryWithCache(0, snapshots).load(CLIENT_ID);
+      expect(counting.eventsRead).toBe(1);
+      expect(loaded.state).toMatchObject({ name: 'n250' });
+    });
+
+    it('ignores a snapshot of a stream that is no longer stored that way, and reads it whole', async () => {
+      await createWithRenames(repositoryWithCache(100, snapshots), 150);
+      // Another event store (a restored backup, say) with a different history under the same client id.
+      await store.close();
+      fs.rmSync(path.join(directory, 'events.sqlite'));
+      store = SqliteEventStore.open({ file: path.join(directory, 'events.sqlite') });
+      counting = new CountingStore(store);
+      await createWithRenames(repositoryWithCache(100), 120);
+
+      counting.eventsRead = 0;
+      const loaded = await repositoryWithCache(0, snapshots).load(CLIENT_ID);
+      expect(loaded.state).toMatchObject({ name: 'n120' });
+      expect(loaded.revision).toBe(121);
+      // The tail from the snapshot's revision (99..121) shows the snapshot's event is not there; then all 122.
+      expect(counting.eventsRead).toBe(23 + 122);
+    });
   });
 });

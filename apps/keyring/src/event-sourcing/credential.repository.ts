@@ -2,7 +2,9 @@
  * Loads credential states and appends their events. States are cached with
  * their revision, and a load reads only the events after the cached revision,
  * so load cost does not grow with stream length; reading the tail keeps the
- * cache correct when other replicas append to the same stream.
+ * cache correct when other replicas append to the same stream. A credential
+ * not in the cache starts from its latest snapshot (one every SNAPSHOT_EVERY
+ * events), so even the first load after a restart reads a short tail.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -18,12 +20,14 @@ import {
   type EventStore,
   type ExpectedRevision,
   NO_STREAM,
+  type RecordedEvent,
   type StreamRevision,
 } from '@keyring/event-store';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import type { CommandContext } from './command-context';
 import { fromRecordedEvent, toNewEvent } from './event-envelope';
 import { LruCache } from './lru-cache';
+import { CREDENTIAL_SNAPSHOTS, type CredentialSnapshots } from './snapshots/credential-snapshots';
 
 export interface LoadedCredential {
   readonly state: CredentialState;
@@ -36,30 +40,73 @@ export interface AppendedCredential extends LoadedCredential {
   readonly position: number;
 }
 
+/** A cached state, with what snapshots need: its last event's id and the revision last snapshotted. */
+interface CachedCredential extends LoadedCredential {
+  readonly lastEventId: string | null;
+  /** -1: none yet. */
+  readonly snapshotRevision: number;
+}
+
+const NOTHING_LOADED: CachedCredential = {
+  state: initialCredentialState(),
+  revision: null,
+  lastEventId: null,
+  snapshotRevision: -1,
+};
+
 @Injectable()
 export class CredentialRepository {
-  private readonly cache: LruCache<string, LoadedCredential>;
+  private readonly cache: LruCache<string, CachedCredential>;
+  private readonly snapshotEvery: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEYRING_CONFIG) config: KeyringConfig,
+    @Inject(CREDENTIAL_SNAPSHOTS) private readonly snapshots: CredentialSnapshots,
   ) {
     this.cache = new LruCache(config.stateCacheSize);
+    this.snapshotEvery = config.snapshots.every;
   }
 
   async load(clientId: string): Promise<LoadedCredential> {
-    let loaded: LoadedCredential = this.cache.get(clientId) ?? {
-      state: initialCredentialState(),
-      revision: null,
-    };
-    const fromRevision = loaded.revision === null ? 0 : loaded.revision + 1;
-    const recorded = await this.store.readStream(credentialStreamName(clientId), { fromRevision });
-    if (recorded.length > 0) {
-      const state = recorded.map(fromRecordedEvent).reduce(evolve, loaded.state);
-      loaded = { state, revision: recorded[recorded.length - 1].revision };
-      this.remember(clientId, loaded);
+    const stream = credentialStreamName(clientId);
+    const cached = this.cache.get(clientId);
+    if (cached) {
+      const fromRevision = cached.revision === null ? 0 : cached.revision + 1;
+      return this.catchUp(clientId, cached, await this.store.readStream(stream, { fromRevision }));
     }
-    return loaded;
+    const snapshot = this.snapshots.load(clientId);
+    if (snapshot) {
+      // Read from the snapshot's own event: it proves the snapshot belongs to this stream as stored now.
+      const recorded = await this.store.readStream(stream, { fromRevision: snapshot.revision });
+      const [first] = recorded;
+      if (first?.revision === snapshot.revision && first.id === snapshot.eventId) {
+        const { state, revision, eventId } = snapshot;
+        const base = { state, revision, lastEventId: eventId, snapshotRevision: revision };
+        return this.catchUp(clientId, base, recorded.slice(1), true);
+      }
+    }
+    return this.catchUp(clientId, NOTHING_LOADED, await this.store.readStream(stream, { fromRevision: 0 }));
+  }
+
+  private catchUp(
+    clientId: string,
+    from: CachedCredential,
+    recorded: readonly RecordedEvent[],
+    fromSnapshot = false,
+  ): LoadedCredential {
+    if (recorded.length === 0) {
+      if (fromSnapshot) this.remember(clientId, from);
+      return from;
+    }
+    const last = recorded[recorded.length - 1];
+    const loaded: CachedCredential = {
+      state: recorded.map(fromRecordedEvent).reduce(evolve, from.state),
+      revision: last.revision,
+      lastEventId: last.id,
+      snapshotRevision: from.snapshotRevision,
+    };
+    return this.remember(clientId, loaded);
   }
 
   async append(
@@ -71,15 +118,14 @@ export class CredentialRepository {
     now: Date,
     expected: ExpectedRevision = loaded.revision ?? NO_STREAM,
   ): Promise<AppendedCredential> {
-    const result: AppendResult = await this.store.append(
-      credentialStreamName(clientId),
-      events.map((event) => toNewEvent(event, context, causationId, now)),
-      expected,
-    );
-    const appended: AppendedCredential = {
+    const newEvents = events.map((event) => toNewEvent(event, context, causationId, now));
+    const result: AppendResult = await this.store.append(credentialStreamName(clientId), newEvents, expected);
+    const appended: AppendedCredential & CachedCredential = {
       state: events.reduce(evolve, loaded.state),
       revision: result.nextExpectedRevision,
       position: result.position,
+      lastEventId: newEvents[newEvents.length - 1].id,
+      snapshotRevision: this.cache.get(clientId)?.snapshotRevision ?? -1,
     };
     // With `any` the append may land after events this process has not seen, so the cached entry stays at
     // the revision it knows; the next load reads the tail, this append included, on top of it.
@@ -87,10 +133,22 @@ export class CredentialRepository {
     return appended;
   }
 
-  private remember(clientId: string, loaded: LoadedCredential): void {
+  /** Caches a state (unless a newer one is cached), snapshotting it when enough events have passed. */
+  private remember<Loaded extends CachedCredential>(clientId: string, loaded: Loaded): Loaded {
     const cached = this.cache.get(clientId);
     // Concurrent commands finish in any order; never replace a newer state with an older one.
-    if (cached?.revision != null && loaded.revision !== null && cached.revision >= loaded.revision) return;
-    this.cache.set(clientId, loaded);
+    if (cached?.revision != null && loaded.revision !== null && cached.revision >= loaded.revision)
+      return loaded;
+    this.cache.set(clientId, this.snapshotIfDue(clientId, loaded));
+    return loaded;
+  }
+
+  private snapshotIfDue(clientId: string, loaded: CachedCredential): CachedCredential {
+    const { state, revision, lastEventId } = loaded;
+    const due =
+      this.snapshotEvery > 0 && revision !== null && revision - loaded.snapshotRevision >= this.snapshotEvery;
+    if (!due || state.status === 'absent' || lastEventId === null) return loaded;
+    this.snapshots.save(clientId, { state, revision, eventId: lastEventId });
+    return { ...loaded, snapshotRevision: revision };
   }
 }

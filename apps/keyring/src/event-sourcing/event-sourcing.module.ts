@@ -1,12 +1,38 @@
 /** The credential command layer every edge shares: repository, command runner and the domain policy. */
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { credentialPolicyProvider } from '../credentials/credential-policy.provider';
 import { CredentialCommandRunner } from './credential-command-runner';
 import { CredentialRepository } from './credential.repository';
 import { ReadYourWrites } from './read-your-writes';
+import {
+  CREDENTIAL_SNAPSHOTS,
+  type CredentialSnapshots,
+  NO_SNAPSHOTS,
+} from './snapshots/credential-snapshots';
+import { SqliteCredentialSnapshots } from './snapshots/sqlite-credential-snapshots';
 
 @Module({
-  providers: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner, ReadYourWrites],
+  providers: [
+    credentialPolicyProvider,
+    {
+      provide: CREDENTIAL_SNAPSHOTS,
+      inject: [KEYRING_CONFIG],
+      useFactory: (config: KeyringConfig): CredentialSnapshots =>
+        config.snapshots.every > 0
+          ? SqliteCredentialSnapshots.open(config.snapshots.sqliteFile)
+          : NO_SNAPSHOTS,
+    },
+    CredentialRepository,
+    CredentialCommandRunner,
+    ReadYourWrites,
+  ],
   exports: [credentialPolicyProvider, CredentialRepository, CredentialCommandRunner, ReadYourWrites],
 })
-export class EventSourcingModule {}
+export class EventSourcingModule implements OnApplicationShutdown {
+  constructor(@Inject(CREDENTIAL_SNAPSHOTS) private readonly snapshots: CredentialSnapshots) {}
+
+  onApplicationShutdown(): void {
+    this.snapshots.close();
+  }
+}

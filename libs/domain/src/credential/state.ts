@@ -51,4 +51,11 @@ export interface ExistingCredential {
 
 export type CredentialState = { readonly status: 'absent' } | ExistingCredential;
 
+/**
+ * The version of this state's shape. Snapshots record it, and one of another
+ * version is ignored, so bump it whenever `ExistingCredential` or what
+ * `evolve` puts in it changes.
+ */
+export const CREDENTIAL_STATE_VERSION = 1;
+
 export const initialCredentialState = (): CredentialState => ({ status: 'absent' });

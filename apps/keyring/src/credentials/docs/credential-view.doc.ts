@@ -12,7 +12,7 @@ import type { CredentialView, SecretView } from '../credential.view';
 const SECRET_STATUSES: readonly SecretStatus[] = ['active', 'expired', 'deleted'];
 
 /** A secret's hint: enough to tell secrets apart, never enough to use one. */
-export const SECRET_HINT_SCHEMA = {
+const SECRET_HINT_SCHEMA = {
   type: String,
   description: "The secret's prefix and last four characters",
   example: 'kr_sec_…WXYZ',

@@ -1,29 +1,20 @@
 /** The OpenAPI shapes of answers that carry a new secret: the only time its plaintext is shown. */
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema, PickType } from '@nestjs/swagger';
 import type { CreatedCredential } from '../create-credential.handler';
 import type { IssuedSecretView } from '../issued-secret';
-import { CredentialViewDoc, SECRET_HINT_SCHEMA } from './credential-view.doc';
+import { CredentialViewDoc, SecretViewDoc } from './credential-view.doc';
 
 @ApiSchema({ name: 'IssuedSecret' })
-export class IssuedSecretDoc implements IssuedSecretView {
-  @ApiProperty({ type: String, format: 'uuid' })
-  secretId!: string;
-
+export class IssuedSecretDoc
+  extends PickType(SecretViewDoc, ['secretId', 'hint', 'createdAt', 'expiresAt'] as const)
+  implements IssuedSecretView
+{
   // No example: the document must never hold anything that looks like a usable secret.
   @ApiProperty({
     type: String,
     description: 'The plaintext secret, shown this once and never again: store it now',
   })
   clientSecret!: string;
-
-  @ApiProperty(SECRET_HINT_SCHEMA)
-  hint!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  expiresAt!: string;
 }
 
 @ApiSchema({ name: 'CreatedCredential' })

@@ -12,6 +12,16 @@ import { WakeSignal } from './wake-signal';
 /** Events read and applied per transaction: large enough to amortise, small enough to follow closely. */
 export const PROJECTION_BATCH_SIZE = 500;
 
+/**
+ * After a small batch, the next read waits this long, so that under steady
+ * load (a token request every few hundred microseconds) the events of a few
+ * milliseconds share one transaction instead of paying one each — that
+ * overhead was most of the projector's time. The first event after a quiet
+ * spell is projected at once; a backlog is read without pause.
+ */
+export const GATHER_MS = 5;
+const SMALL_BATCH = 50;
+
 export interface ProjectionListener {
   /** The checkpoint after a batch, or as another projector left it. */
   progressed(position: GlobalPosition): void;
@@ -72,7 +82,9 @@ export class ProjectionLoop {
         // Closing the store at shutdown interrupts a read; that is not a failure worth reporting.
         if (!this.stopped) this.report(error instanceof Error ? error.message : String(error));
       }
-      if (read === 0 && !this.stopped) await this.wakeSignal.sleep(this.pollIntervalMs);
+      if (this.stopped) break;
+      if (read === 0) await this.wakeSignal.sleep(this.pollIntervalMs);
+      else if (read < SMALL_BATCH) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     }
   }
 

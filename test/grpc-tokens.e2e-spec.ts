@@ -306,7 +306,29 @@ describe('gRPC TokenService', () => {
       expect(seen.map((revocation) => revocation.clientId)).not.toContain(outside.clientId);
     });
 
-    it('refuses a subscriber without an admin token', async () => {
+    it('serves a resource server holding only the introspect role', async () => {
+      const resourceServer = await client({ roles: ['keyring:introspect'], accounts: ['*'] });
+      const bearer = `Bearer ${await accessTokenFor(keyring.baseUrl, resourceServer)}`;
+      const revoked = await client();
+      await revokeOverRest(revoked.clientId);
+      const stream = grpc.stream('TokenService', 'WatchRevocations', { afterPosition: 0 }, bearer);
+      const seen = await readUntil<Revocation>(stream, (received) =>
+        received.some((revocation) => revocation.clientId === revoked.clientId),
+      );
+      stream.cancel();
+      expect(seen.find((revocation) => revocation.clientId === revoked.clientId)?.revoked).toBe('credential');
+
+      const plain = await client();
+      const refused = grpc.stream(
+        'TokenService',
+        'WatchRevocations',
+        { afterPosition: 0 },
+        `Bearer ${await accessTokenFor(keyring.baseUrl, plain)}`,
+      );
+      expect((await refusalOf(readUntil(refused, () => false))).code).toBe(status.PERMISSION_DENIED);
+    });
+
+    it('refuses a subscriber without a token', async () => {
       const stream = grpc.stream('TokenService', 'WatchRevocations', { afterPosition: 0 });
       const refusal = await refusalOf(readUntil(stream, () => false));
       expect(refusal.code).toBe(status.UNAUTHENTICATED);

@@ -101,6 +101,8 @@ export class TokenServiceController {
     return {};
   }
 
+  /** For resource servers, as introspection is: the introspect role will do. */
+  @GrpcAuth('introspect')
   @GrpcMethod(SERVICE, 'WatchRevocations')
   watchRevocations(
     @Payload() request: { afterPosition: number },

@@ -6,43 +6,30 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import type { Caller } from '../auth/caller';
-import type { CommandContext } from '../event-sourcing/command-context';
+import { callerCommandContext, type CommandContext } from '../event-sourcing/command-context';
 import { requestIdFrom } from '../logging/request-id';
-import { grpcSourceIp, type TrustRule } from './grpc-source-ip';
-
-/** Metadata values we copy into events must be short and printable, as header values are. */
-const SAFE_VALUE = /^[\x20-\x7E]{1,200}$/;
+import type { TrustRule } from '../http/source-ip';
+import { grpcSourceIp } from './grpc-source-ip';
 
 export function metadataValue(metadata: Metadata, key: string): string | undefined {
   const [value] = metadata.get(key);
   return typeof value === 'string' ? value : undefined;
 }
 
-const safeMetadataValue = (metadata: Metadata, key: string): string | null => {
-  const value = metadataValue(metadata, key);
-  return value !== undefined && SAFE_VALUE.test(value) ? value : null;
-};
-
 /** The caller acts, for the person named in x-on-behalf-of; no caller (IssueToken) reaches nothing. */
-export function grpcCommandContext(
+export const grpcCommandContext = (
   call: ServerSurfaceCall,
   metadata: Metadata,
   caller: Caller | null,
   trust: TrustRule,
-): CommandContext {
-  const requestId = requestIdFrom(metadataValue(metadata, 'x-request-id'));
-  const onBehalfOf = safeMetadataValue(metadata, 'x-on-behalf-of');
-  return {
-    actor: caller
-      ? { type: 'client', id: caller.clientId, onBehalfOf }
-      : { type: 'anonymous', id: null, onBehalfOf },
-    requestId,
+): CommandContext =>
+  callerCommandContext({
+    caller,
+    requestId: requestIdFrom(metadataValue(metadata, 'x-request-id')),
     sourceIp: grpcSourceIp(call.getPeer(), metadata, trust),
-    correlationId: safeMetadataValue(metadata, 'x-correlation-id') ?? requestId,
-    reach: { accounts: caller?.accounts ?? [] },
-    readYourWrites: true,
-  };
-}
+    onBehalfOf: metadataValue(metadata, 'x-on-behalf-of'),
+    correlationId: metadataValue(metadata, 'x-correlation-id'),
+  });
 
 /** What every kind of server call offers: its peer, its method's path, and initial metadata to send. */
 export type ServerSurfaceCall = Pick<

@@ -17,7 +17,7 @@ import {
   rememberCallContext,
   rememberCallStart,
 } from './grpc-call-context';
-import { compileTrust, type TrustRule } from './grpc-source-ip';
+import { compileTrust, type TrustRule } from '../http/source-ip';
 import { assertWellFormed } from './malformed-requests';
 
 /** Who may call: administrators (the default), introspecting resource servers, or anyone (the client proves itself). */

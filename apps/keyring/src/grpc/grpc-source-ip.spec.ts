@@ -1,5 +1,6 @@
 import { Metadata } from '@grpc/grpc-js';
-import { compileTrust, grpcSourceIp, peerAddress } from './grpc-source-ip';
+import { compileTrust } from '../http/source-ip';
+import { grpcSourceIp, peerAddress } from './grpc-source-ip';
 
 const forwardedFor = (value: string): Metadata => {
   const metadata = new Metadata();

@@ -5,7 +5,7 @@
  */
 import type { Metadata } from '@grpc/grpc-js';
 import proxyAddr from 'proxy-addr';
-import { normaliseSourceIp } from '../http/source-ip';
+import { normaliseSourceIp, type TrustRule } from '../http/source-ip';
 
 /** grpc-js names peers `10.0.0.1:5000` or `[::1]:5000` (older releases prefix `ipv4:`/`ipv6:`), or `unix:/path`. */
 export function peerAddress(peer: string): string {
@@ -13,10 +13,6 @@ export function peerAddress(peer: string): string {
   const match = /^\[([^\]]+)\]:\d+$/.exec(address) ?? /^([^:[\]]+):\d+$/.exec(address);
   return match ? match[1] : peer;
 }
-
-export type TrustRule = (address: string, hop: number) => boolean;
-
-export const compileTrust = (trustProxy: readonly string[]): TrustRule => proxyAddr.compile([...trustProxy]);
 
 export function grpcSourceIp(peer: string, metadata: Metadata, trust: TrustRule): string {
   const forwarded = metadata.get('x-forwarded-for').filter((value) => typeof value === 'string');

@@ -3,36 +3,24 @@ import type { IncomingMessage } from 'node:http';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import '../auth/caller';
-import type { CommandContext } from '../event-sourcing/command-context';
+import { callerCommandContext, type CommandContext, copyableValue } from '../event-sourcing/command-context';
 import { normaliseSourceIp } from './source-ip';
 
-/** Header values we copy into events must be short and printable. */
-const SAFE_HEADER_VALUE = /^[\x20-\x7E]{1,200}$/;
-
-export function safeHeader(request: Pick<IncomingMessage, 'headers'>, name: string): string | null {
-  const value = request.headers[name];
-  return typeof value === 'string' && SAFE_HEADER_VALUE.test(value) ? value : null;
-}
+export const safeHeader = (request: Pick<IncomingMessage, 'headers'>, name: string): string | null =>
+  copyableValue(request.headers[name]);
 
 export const sourceIpOf = (request: Request): string =>
   normaliseSourceIp(request.ip ?? request.socket.remoteAddress ?? 'unknown');
 
-/** The caller the bearer guard authenticated acts, for the person named in X-On-Behalf-Of; no caller reaches nothing. */
-export function commandContextFrom(request: Request): CommandContext {
-  const requestId = String(request.id);
-  const caller = request.caller;
-  const onBehalfOf = safeHeader(request, 'x-on-behalf-of');
-  return {
-    actor: caller
-      ? { type: 'client', id: caller.clientId, onBehalfOf }
-      : { type: 'anonymous', id: null, onBehalfOf },
-    requestId,
+/** The caller the bearer guard authenticated acts, for the person named in X-On-Behalf-Of. */
+export const commandContextFrom = (request: Request): CommandContext =>
+  callerCommandContext({
+    caller: request.caller ?? null,
+    requestId: String(request.id),
     sourceIp: sourceIpOf(request),
-    correlationId: safeHeader(request, 'x-correlation-id') ?? requestId,
-    reach: { accounts: caller?.accounts ?? [] },
-    readYourWrites: true,
-  };
-}
+    onBehalfOf: request.headers['x-on-behalf-of'],
+    correlationId: request.headers['x-correlation-id'],
+  });
 
 export const RequestContext = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CommandContext =>

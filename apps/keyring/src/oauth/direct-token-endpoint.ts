@@ -12,7 +12,7 @@ import proxyAddr from 'proxy-addr';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_DETAIL } from '../http/body-parsers';
 import { safeHeader } from '../http/request-context';
-import { normaliseSourceIp } from '../http/source-ip';
+import { compileTrust, normaliseSourceIp, type TrustRule } from '../http/source-ip';
 import { assignRequestId } from '../logging/request-id';
 import { KeyringMetrics } from '../metrics/keyring-metrics';
 import type { FormBody } from './form-parameters';
@@ -51,7 +51,7 @@ export async function serveTokenEndpointDirectly(app: INestApplication): Promise
 }
 
 class DirectTokenEndpoint {
-  private readonly trust: (address: string, hop: number) => boolean;
+  private readonly trust: TrustRule;
 
   constructor(
     private readonly issuer: TokenIssuer,
@@ -60,7 +60,7 @@ class DirectTokenEndpoint {
     private readonly metrics: KeyringMetrics,
   ) {
     // The same rule Express applies for `trust proxy`: believe X-Forwarded-For only from these proxies.
-    this.trust = proxyAddr.compile([...config.trustProxy]);
+    this.trust = compileTrust(config.trustProxy);
     this.logger.setContext(DirectTokenEndpoint.name);
   }
 

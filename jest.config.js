@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const swcOptions = require('./test/support/swc-options');
+const swcOptions = require('./scripts/swc-options');
 
 const swc = ['@swc/jest', swcOptions];
 // jose and oauth4webapi ship only ES modules; Jest's CommonJS runtime needs them compiled.

@@ -35,7 +35,7 @@ module.exports = (options) => {
     entry: {
       main: options.entry,
       cli: path.resolve(__dirname, 'apps/keyring/src/cli/cli.ts'),
-      'projector-worker': path.resolve(__dirname, 'apps/keyring/src/read-models/projector-worker.ts'),
+      'projector-worker': path.resolve(__dirname, 'apps/keyring/src/projection/projector-worker.ts'),
     },
     output: { ...options.output, filename: path.join(dir, '[name].js') },
     plugins: [...(options.plugins ?? []), new CopyProtoFiles(dir)],

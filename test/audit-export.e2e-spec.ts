@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AuditEntry } from '../apps/keyring/src/audit/audit-entry';
+import type { AuditEntry } from '../apps/keyring/src/projection/audit-log/audit-entry';
 import {
   auditEntries,
   BILLING_ACCOUNT,

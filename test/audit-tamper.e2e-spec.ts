@@ -9,9 +9,9 @@
 import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hashAuditEntry } from '../apps/keyring/src/audit/audit-entry';
+import { hashAuditEntry } from '../apps/keyring/src/projection/audit-log/audit-entry';
 import type { AuditProblem, AuditVerification } from '../apps/keyring/src/audit/verify-audit-chain';
-import { type AuditRow, auditEntryFromRow } from '../apps/keyring/src/read-models/audit-log-reader';
+import { type AuditRow, auditEntryFromRow } from '../apps/keyring/src/projection/audit-log/audit-log-reader';
 import { copyDataDir, getJson, makeAuditActivity, waitForIntactAudit } from './support/audit-activity';
 import { type AdminClient, accessTokenFor, adminClient } from './support/oauth-clients';
 import { runCli } from './support/run-cli';

@@ -8,8 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCliArguments } from '../apps/keyring/src/cli/cli-arguments';
-import { parseEnvironment } from '../apps/keyring/src/config/environment';
-import type { KeyringConfig } from '../apps/keyring/src/config/keyring-config';
+import { parseEnvironment } from '../apps/keyring/src/platform/config/environment';
+import type { KeyringConfig } from '../apps/keyring/src/platform/config/keyring-config';
 import {
   dockerfileEnvironment,
   environmentOf,

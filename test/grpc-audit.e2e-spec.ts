@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import canonicalize from 'canonicalize';
-import type { AuditEntry } from '../apps/keyring/src/audit/audit-entry';
+import type { AuditEntry } from '../apps/keyring/src/projection/audit-log/audit-entry';
 import { auditEntries, waitForIntactAudit } from './support/audit-activity';
 import { eventually } from './support/eventually';
 import { grpcClient, type GrpcKeyringClient, readUntil, refusalOf } from './support/grpc-clients';

@@ -36,7 +36,7 @@ async function grpcHealth(address: string, service: string): Promise<string> {
 }
 const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
 const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
-const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
+const REGISTER = path.join(ROOT, 'scripts/ts-register.js');
 
 /** How to run the service and the CLI: from source, or the webpack bundle `npm start` runs. */
 interface Entry {

@@ -11,15 +11,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SqliteEventStore } from '@keyring/event-store';
-import { ProjectionLoop } from '../apps/keyring/src/read-models/projection-loop';
-import { openReadModelDatabase } from '../apps/keyring/src/read-models/read-model-database';
-import { ReadModelProjection, readCheckpoint } from '../apps/keyring/src/read-models/read-model-projection';
-import { rebuildProjections } from '../apps/keyring/src/read-models/rebuild-projections';
-import { dumpReadModels } from '../apps/keyring/src/read-models/testing/read-model-dump';
+import { ProjectionLoop } from '../apps/keyring/src/projection/projection-loop';
+import { openReadModelDatabase } from '../apps/keyring/src/projection/read-model-database';
+import { ReadModelProjection, readCheckpoint } from '../apps/keyring/src/projection/read-model-projection';
+import { rebuildProjections } from '../apps/keyring/src/projection/rebuild-projections';
+import { dumpReadModels } from '../apps/keyring/src/projection/testing/read-model-dump';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHILD = path.join(ROOT, 'test/support/projector-under-load.ts');
-const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
+const REGISTER = path.join(ROOT, 'scripts/ts-register.js');
 
 /**
  * Starts the child and kills it with SIGKILL: after it has reported

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
-import { openReadModelDatabase } from '../apps/keyring/src/read-models/read-model-database';
-import { rebuildProjections } from '../apps/keyring/src/read-models/rebuild-projections';
+import { openReadModelDatabase } from '../apps/keyring/src/projection/read-model-database';
+import { rebuildProjections } from '../apps/keyring/src/projection/rebuild-projections';
 import { adminClient } from './support/oauth-clients';
 import { eventually } from './support/eventually';
 import { startKeyring } from './support/running-keyring';

@@ -88,7 +88,7 @@ describe('tokens across restarts and key rotation', () => {
         process.execPath,
         [
           '--require',
-          path.join(ROOT, 'test/support/ts-register.js'),
+          path.join(ROOT, 'scripts/ts-register.js'),
           path.join(ROOT, 'apps/keyring/src/cli/cli.ts'),
           'keys',
           'rotate',

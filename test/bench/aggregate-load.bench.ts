@@ -25,16 +25,16 @@ import {
   isDomainError,
 } from '@keyring/domain';
 import { type ExpectedRevision, NO_STREAM, SqliteEventStore } from '@keyring/event-store';
-import { UNLIMITED_REACH } from '../../apps/keyring/src/auth/account-reach';
-import { parseEnvironment } from '../../apps/keyring/src/config/environment';
-import type { CommandContext } from '../../apps/keyring/src/event-sourcing/command-context';
-import { CredentialRepository } from '../../apps/keyring/src/event-sourcing/credential.repository';
-import { toNewEvent } from '../../apps/keyring/src/event-sourcing/event-envelope';
+import { UNLIMITED_REACH } from '@keyring/domain';
+import { parseEnvironment } from '../../apps/keyring/src/platform/config/environment';
+import type { CommandContext } from '../../apps/keyring/src/platform/context/command-context';
+import { CredentialRepository } from '../../apps/keyring/src/credential-store/credential.repository';
+import { toNewEvent } from '../../apps/keyring/src/credential-store/event-envelope';
 import {
   type CredentialSnapshots,
   NO_SNAPSHOTS,
-} from '../../apps/keyring/src/event-sourcing/snapshots/credential-snapshots';
-import { SqliteCredentialSnapshots } from '../../apps/keyring/src/event-sourcing/snapshots/sqlite-credential-snapshots';
+} from '../../apps/keyring/src/credential-store/snapshots/credential-snapshots';
+import { SqliteCredentialSnapshots } from '../../apps/keyring/src/credential-store/snapshots/sqlite-credential-snapshots';
 
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '1000,10000,100000').split(',').map(Number);
 const SNAPSHOT_EVERY = Number(process.env.BENCH_SNAPSHOT_EVERY ?? 100);

@@ -2,7 +2,7 @@
  * Append throughput of the SQLite event store with group commit, against a
  * naive baseline that commits (and fsyncs) every append on its own.
  *
- *   node --require ./test/support/ts-register.js test/bench/append.bench.ts
+ *   node --require ./scripts/ts-register.js test/bench/append.bench.ts
  *
  * BENCH_SECONDS (default 5) sets each run's length; BENCH_DIR where the
  * temporary database files go (default: the OS temp directory);

@@ -16,9 +16,9 @@ import {
   FIELD_LIMITS,
 } from '@keyring/domain';
 import { type ExpectedRevision, NO_STREAM, type NewEvent } from '@keyring/event-store';
-import { UNLIMITED_REACH } from '../../apps/keyring/src/auth/account-reach';
-import type { Actor, CommandContext } from '../../apps/keyring/src/event-sourcing/command-context';
-import { toNewEvent } from '../../apps/keyring/src/event-sourcing/event-envelope';
+import { UNLIMITED_REACH } from '@keyring/domain';
+import type { Actor, CommandContext } from '../../apps/keyring/src/platform/context/command-context';
+import { toNewEvent } from '../../apps/keyring/src/credential-store/event-envelope';
 
 export interface ReplayAppend {
   readonly stream: string;

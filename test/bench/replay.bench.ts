@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '@keyring/event-store';
-import { openReadModelDatabase } from '../../apps/keyring/src/read-models/read-model-database';
+import { openReadModelDatabase } from '../../apps/keyring/src/projection/read-model-database';
 import {
   type RebuildProgress,
   rebuildProjections,
-} from '../../apps/keyring/src/read-models/rebuild-projections';
+} from '../../apps/keyring/src/projection/rebuild-projections';
 import { type ReplayAppend, replayAppends } from './replay-events';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

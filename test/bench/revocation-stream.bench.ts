@@ -4,7 +4,7 @@
  * latency from the REST response to the stream message, and from the REST
  * request to it.
  *
- *   node --require ./test/support/ts-register.js test/bench/revocation-stream.bench.ts
+ *   node --require ./scripts/ts-register.js test/bench/revocation-stream.bench.ts
  *
  * BENCH_REVOCATIONS (default 200) sets how many credentials are revoked, one after another.
  */

@@ -27,7 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const CREDENTIALS = Number(process.env.BENCH_CREDENTIALS ?? 8000);
 const ROOT = resolve(__dirname, '../..');
-const REGISTER = join(ROOT, 'test/support/ts-register.js');
+const REGISTER = join(ROOT, 'scripts/ts-register.js');
 
 interface Client {
   readonly clientId: string;

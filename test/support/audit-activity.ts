@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AuditEntry } from '../../apps/keyring/src/audit/audit-entry';
+import type { AuditEntry } from '../../apps/keyring/src/projection/audit-log/audit-entry';
 import type { AuditVerification } from '../../apps/keyring/src/audit/verify-audit-chain';
 import {
   type AdminClient,

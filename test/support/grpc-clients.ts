@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { decodeStatusDetails, type StatusDetails } from '../../apps/keyring/src/grpc/status-details';
+import { decodeStatusDetails, type StatusDetails } from '../../apps/keyring/src/platform/grpc/status-details';
 
 export const CREDENTIALS_PROTO = path.resolve(__dirname, '../../proto/credentials/v1/credentials.proto');
 export const LOADER_OPTIONS = { keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true };

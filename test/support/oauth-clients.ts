@@ -1,5 +1,5 @@
 /** Getting access tokens in end-to-end tests: the bootstrap admin and a plain client_credentials grant. */
-import { AdminBootstrapper } from '../../apps/keyring/src/bootstrap/admin-bootstrapper';
+import { AdminBootstrapper } from '../../apps/keyring/src/credentials/bootstrap/admin-bootstrapper';
 import { validCredential } from './credential-bodies';
 import type { RunningKeyring } from './running-keyring';
 

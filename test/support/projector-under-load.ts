@@ -9,15 +9,15 @@
  * blocks: killed there, it dies between an append and its projection for
  * certain.
  *
- * Usage: node --require ./test/support/ts-register.js test/support/projector-under-load.ts
+ * Usage: node --require ./scripts/ts-register.js test/support/projector-under-load.ts
  *          <events file> <read-model file> [freeze <marker file>]
  */
 import { writeFileSync } from 'node:fs';
 import { SqliteEventStore } from '@keyring/event-store';
-import { ProjectionLoop } from '../../apps/keyring/src/read-models/projection-loop';
-import { openReadModelDatabase } from '../../apps/keyring/src/read-models/read-model-database';
-import { ReadModelProjection } from '../../apps/keyring/src/read-models/read-model-projection';
-import { appendHistories } from '../../apps/keyring/src/read-models/testing/credential-histories';
+import { ProjectionLoop } from '../../apps/keyring/src/projection/projection-loop';
+import { openReadModelDatabase } from '../../apps/keyring/src/projection/read-model-database';
+import { ReadModelProjection } from '../../apps/keyring/src/projection/read-model-projection';
+import { appendHistories } from '../../apps/keyring/src/projection/testing/credential-histories';
 
 async function main([eventsFile, readModelFile, mode, marker]: string[]): Promise<void> {
   const store = SqliteEventStore.open({ file: eventsFile });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
-const REGISTER = path.join(ROOT, 'test/support/ts-register.js');
+const REGISTER = path.join(ROOT, 'scripts/ts-register.js');
 
 export interface CliResult {
   readonly code: number;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as net from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, type EventStore } from '@keyring/event-store';
-import { parseEnvironment } from '../../apps/keyring/src/config/environment';
+import { parseEnvironment } from '../../apps/keyring/src/platform/config/environment';
 import { createApp } from '../../apps/keyring/src/create-app';
 
 export interface RunningKeyring {

@@ -1,21 +1,32 @@
+/**
+ * The service as a whole: the platform (configuration, logging, metrics,
+ * health) and the three capabilities, each as its core module and one module
+ * per edge. Each module imports what it uses; only the configuration is global.
+ */
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
-import { AccessModule } from './access/access.module';
+import { AuditGrpcModule } from './audit/grpc/audit-grpc.module';
 import { AuditModule } from './audit/audit.module';
-import { BootstrapModule } from './bootstrap/bootstrap.module';
-import { ClockModule } from './clock.module';
-import { KeyringConfigModule } from './config/config.module';
-import type { KeyringConfig } from './config/keyring-config';
+import { AuditRestModule } from './audit/rest/audit-rest.module';
+import { BootstrapModule } from './credentials/bootstrap/bootstrap.module';
 import { CredentialsModule } from './credentials/credentials.module';
-import { GrpcModule } from './grpc/grpc.module';
-import { HealthModule } from './health/health.module';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { LoggingModule } from './logging/logging.module';
-import { MetricsModule } from './metrics/metrics.module';
-import { OAuthModule } from './oauth/oauth.module';
-import { EventStoreModule } from './persistence/event-store.module';
-import { ReadModelsModule } from './read-models/read-models.module';
+import { CredentialsGrpcModule } from './credentials/grpc/credentials-grpc.module';
+import { CredentialsRestModule } from './credentials/rest/credentials-rest.module';
+import { KeyringConfigModule } from './platform/config/config.module';
+import type { KeyringConfig } from './platform/config/keyring-config';
+import { GrpcModule } from './platform/grpc/grpc.module';
+import { HealthModule } from './platform/health/health.module';
+import { ERROR_DIALECTS } from './platform/http/error-dialects';
+import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
+import { LoggingModule } from './platform/logging/logging.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
+import { ProjectionHealthIndicator } from './projection/projection.health';
+import { ReadModelsModule } from './projection/read-models.module';
+import { TokensGrpcModule } from './tokens/grpc/tokens-grpc.module';
+import { OAuthErrorDialect } from './tokens/rest/oauth-error-dialect';
+import { TokensRestModule } from './tokens/rest/tokens-rest.module';
+import { TokensModule } from './tokens/tokens.module';
 
 export interface AppOptions {
   /** Where log lines go; stdout by default. */
@@ -25,24 +36,34 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(config: KeyringConfig, options: AppOptions = {}): DynamicModule {
+    // Ready when the event store answers and the projector runs.
+    const health = HealthModule.forRoot({ imports: [ReadModelsModule], checks: [ProjectionHealthIndicator] });
     return {
       module: AppModule,
       imports: [
         KeyringConfigModule.forRoot(config),
-        ClockModule,
         LoggingModule.forRoot(options.logDestination),
         MetricsModule,
-        EventStoreModule,
-        ReadModelsModule,
-        HealthModule,
+        health,
         CredentialsModule,
+        TokensModule,
         AuditModule,
-        AccessModule,
-        OAuthModule,
         BootstrapModule,
-        ...(config.grpcPort === null ? [] : [GrpcModule]),
+        CredentialsRestModule,
+        TokensRestModule,
+        AuditRestModule,
+        ...(config.grpcPort === null
+          ? []
+          : [GrpcModule.forRoot(health), CredentialsGrpcModule, TokensGrpcModule, AuditGrpcModule]),
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        {
+          provide: ERROR_DIALECTS,
+          inject: [OAuthErrorDialect],
+          useFactory: (oauth: OAuthErrorDialect) => [oauth],
+        },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
     };
   }
 }

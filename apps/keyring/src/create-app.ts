@@ -5,15 +5,16 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
-import type { KeyringConfig } from './config/keyring-config';
-import { GrpcHealth } from './grpc/grpc-health';
-import { grpcServerOptions, grpcUrl } from './grpc/grpc-server-options';
-import { bodyParsers } from './http/body-parsers';
-import { httpMetrics } from './metrics/http-metrics.middleware';
-import { KeyringMetrics } from './metrics/keyring-metrics';
-import { exceptionFactory } from './http/validation-problems';
-import { serveOpenApiDocs } from './http/open-api';
-import { serveTokenEndpointDirectly } from './oauth/direct-token-endpoint';
+import type { KeyringConfig } from './platform/config/keyring-config';
+import { GrpcHealth } from './platform/grpc/grpc-health';
+import { grpcServerOptions, grpcUrl } from './platform/grpc/grpc-server-options';
+import { bodyParsers } from './platform/http/body-parsers';
+import { httpMetrics } from './platform/metrics/http-metrics.middleware';
+import { KeyringMetrics } from './platform/metrics/keyring-metrics';
+import { exceptionFactory } from './platform/http/validation-problems';
+import { serveOpenApiDocs } from './platform/http/open-api';
+import { TOKEN_ENDPOINT_DOCS } from './tokens/rest/docs/token-endpoint.path';
+import { serveTokenEndpointDirectly } from './tokens/rest/direct-token-endpoint';
 
 export async function createApp(
   config: KeyringConfig,
@@ -37,7 +38,7 @@ export async function createApp(
       exceptionFactory,
     }),
   );
-  serveOpenApiDocs(app);
+  serveOpenApiDocs(app, TOKEN_ENDPOINT_DOCS);
   app.enableShutdownHooks();
   const grpcPort = config.grpcPort === null ? null : await grpcPortFor(config.grpcPort);
   if (grpcPort !== null) app.connectMicroservice(grpcServerOptions(config, grpcPort, app.get(GrpcHealth)));

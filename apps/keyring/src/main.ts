@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ConfigurationError, parseEnvironment } from './config/environment';
-import type { KeyringConfig } from './config/keyring-config';
+import { ConfigurationError, parseEnvironment } from './platform/config/environment';
+import type { KeyringConfig } from './platform/config/keyring-config';
 import { createApp } from './create-app';
 
 function configOrExit(): KeyringConfig {

@@ -26,3 +26,13 @@ export {
   type ClientAuthentication,
   type ClientAuthenticationRefusal,
 } from './credential/client-authentication';
+export {
+  type AccountReach,
+  UNLIMITED_REACH,
+  reachesEveryAccount,
+  withinReach,
+  outOfReach,
+  AccountOutOfReachError,
+  assertWithinReach,
+} from './credential/account-reach';
+export { UUID_PATTERN, parseClientId, parseSecretId } from './credential/ids';

@@ -2,12 +2,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccountFilterField } from '../credentials/dto/credential-field.decorators';
-import { normalisedInstant, OptionalInstantField, PageParams } from '../http/query-params';
-import type { AccountReach } from '../auth/account-reach';
-import type { AuditFilter } from '../read-models/audit-log-reader';
-import { DEFAULT_PAGE_SIZE } from '../read-models/page-cursor';
-import { UUID_PATTERN } from '../credentials/id-params.pipe';
-import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-entry';
+import { normalisedInstant, OptionalInstantField, PageParams } from '../platform/http/query-params';
+import type { AccountReach } from '@keyring/domain';
+import type { AuditFilter } from '../projection/audit-log/audit-log-reader';
+import { DEFAULT_PAGE_SIZE } from '../platform/pagination/page-cursor';
+import { UUID_PATTERN } from '@keyring/domain';
+import { AUDIT_ACTION_NAMES, type AuditAction } from '../projection/audit-log/audit-entry';
 
 export class AuditQueryParams extends PageParams {
   @AccountFilterField()

@@ -9,10 +9,10 @@ import type Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
 import { SqliteEventStore } from '@keyring/event-store';
 import { temporaryStoreFiles } from '@keyring/event-store/sqlite/testing/temporary-store-files';
-import { auditEntryFromRow, type AuditRow } from '../read-models/audit-log-reader';
-import { openReadModelDatabase } from '../read-models/read-model-database';
-import { rebuildProjections } from '../read-models/rebuild-projections';
-import { appendHistories } from '../read-models/testing/credential-histories';
+import { auditEntryFromRow, type AuditRow } from '../projection/audit-log/audit-log-reader';
+import { openReadModelDatabase } from '../projection/read-model-database';
+import { rebuildProjections } from '../projection/rebuild-projections';
+import { appendHistories } from '../projection/testing/credential-histories';
 import { AuditVerifier } from './audit-verifier';
 
 const files = temporaryStoreFiles();

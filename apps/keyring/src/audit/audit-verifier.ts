@@ -1,8 +1,8 @@
 /** Verifies the stored audit log against the event store (see `verify-audit-chain.ts`). */
 import type Database from 'better-sqlite3';
 import type { EventStore, GlobalPosition } from '@keyring/event-store';
-import { AuditLogReader, type AuditRow, auditEntryFromRow } from '../read-models/audit-log-reader';
-import { readCheckpoint } from '../read-models/read-model-projection';
+import { AuditLogReader, type AuditRow, auditEntryFromRow } from '../projection/audit-log/audit-log-reader';
+import { readCheckpoint } from '../projection/read-model-projection';
 import { type AuditVerification, type StoredAuditRow, verifyAuditChain } from './verify-audit-chain';
 
 function* storedRows(rows: Iterable<AuditRow>): Generator<StoredAuditRow> {

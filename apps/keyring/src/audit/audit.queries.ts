@@ -2,11 +2,11 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@keyring/event-store';
-import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
-import { AuditLogReader, type AuditFilter } from '../read-models/audit-log-reader';
-import type { Page } from '../read-models/page-cursor';
-import { ProjectionProgress } from '../read-models/projection-progress';
-import type { AuditEntry } from './audit-entry';
+import { KEYRING_CONFIG, type KeyringConfig } from '../platform/config/keyring-config';
+import { AuditLogReader, type AuditFilter } from '../projection/audit-log/audit-log-reader';
+import type { Page } from '../platform/pagination/page-cursor';
+import { ProjectionProgress } from '../platform/progress/projection-progress';
+import type { AuditEntry } from '../projection/audit-log/audit-entry';
 import { AuditVerifier } from './audit-verifier';
 import type { AuditVerification } from './verify-audit-chain';
 

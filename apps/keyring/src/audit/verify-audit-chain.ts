@@ -8,9 +8,15 @@
  */
 import { clientIdOfStream } from '@keyring/domain';
 import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
-import { fromRecordedEvent } from '../event-sourcing/event-envelope';
-import { canonicalJson } from './canonical-json';
-import { type AuditEntry, accountsAfter, chainAuditEntry, describeEvent, GENESIS_HASH } from './audit-entry';
+import { fromRecordedEvent } from '../credential-store/event-envelope';
+import { canonicalJson } from '../projection/audit-log/canonical-json';
+import {
+  type AuditEntry,
+  accountsAfter,
+  chainAuditEntry,
+  describeEvent,
+  GENESIS_HASH,
+} from '../projection/audit-log/audit-entry';
 
 export type AuditProblem = 'altered' | 'missing' | 'inserted';
 

@@ -1,7 +1,7 @@
 /** `access`: which credentials could obtain a token for an account at an instant, replayed from events. */
-import { type AccessAtInstant, PointInTimeAccess } from '../access/point-in-time-access';
-import { UNLIMITED_REACH } from '../auth/account-reach';
-import type { KeyringConfig } from '../config/keyring-config';
+import { type AccessAtInstant, PointInTimeAccess } from '../audit/point-in-time/point-in-time-access';
+import { UNLIMITED_REACH } from '@keyring/domain';
+import type { KeyringConfig } from '../platform/config/keyring-config';
 import { printLine } from './cli-output';
 import { withEventStore } from './keyring-files';
 

@@ -1,8 +1,8 @@
 /** `audit export`: the audit log as the projector wrote it up to now, oldest first, into a file. */
 import { resolve } from 'node:path';
-import type { KeyringConfig } from '../config/keyring-config';
-import { AuditLogReader } from '../read-models/audit-log-reader';
-import { readCheckpoint } from '../read-models/read-model-projection';
+import type { KeyringConfig } from '../platform/config/keyring-config';
+import { AuditLogReader } from '../projection/audit-log/audit-log-reader';
+import { readCheckpoint } from '../projection/read-model-projection';
 import { type AuditExportRequest, exportAuditLog } from './audit-export';
 import { printLine } from './cli-output';
 import { withReadModels } from './keyring-files';

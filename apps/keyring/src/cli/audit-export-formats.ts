@@ -1,5 +1,5 @@
 /** How one audit entry is written in each export format. */
-import type { AuditEntry } from '../audit/audit-entry';
+import type { AuditEntry } from '../projection/audit-log/audit-entry';
 import { csvRow } from './csv';
 
 export const AUDIT_EXPORT_FORMATS = ['jsonl', 'csv'] as const;

@@ -4,8 +4,8 @@
  * long the log is.
  */
 import { setImmediate } from 'node:timers/promises';
-import type { AuditEntry } from '../audit/audit-entry';
-import { type AuditRow, auditEntryFromRow } from '../read-models/audit-log-reader';
+import type { AuditEntry } from '../projection/audit-log/audit-entry';
+import { type AuditRow, auditEntryFromRow } from '../projection/audit-log/audit-log-reader';
 import { AUDIT_ENTRY_ENCODINGS, type AuditExportFormat } from './audit-export-formats';
 import { writeFileAtomically } from './atomic-file';
 

@@ -1,8 +1,8 @@
 /** `audit verify`: is the stored audit log what the event store says it must be? Exit 1 when not. */
 import { AuditVerifier } from '../audit/audit-verifier';
 import type { AuditVerification } from '../audit/verify-audit-chain';
-import type { KeyringConfig } from '../config/keyring-config';
-import { readCheckpoint } from '../read-models/read-model-projection';
+import type { KeyringConfig } from '../platform/config/keyring-config';
+import { readCheckpoint } from '../projection/read-model-projection';
 import { printLine } from './cli-output';
 import { withEventStore, withReadModels } from './keyring-files';
 import { progressReporter } from './progress-bar';

@@ -9,8 +9,8 @@ import {
   AdminAlreadyExistsError,
   AdminBootstrapper,
   type BootstrappedAdmin,
-} from '../bootstrap/admin-bootstrapper';
-import type { KeyringConfig } from '../config/keyring-config';
+} from '../credentials/bootstrap/admin-bootstrapper';
+import type { KeyringConfig } from '../platform/config/keyring-config';
 import { printLine } from './cli-output';
 
 export interface BootstrapAdminRequest {

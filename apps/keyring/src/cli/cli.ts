@@ -4,8 +4,8 @@
  * statuses (see USAGE).
  */
 import 'reflect-metadata';
-import { ConfigurationError, parseEnvironment } from '../config/environment';
-import type { KeyringConfig } from '../config/keyring-config';
+import { ConfigurationError, parseEnvironment } from '../platform/config/environment';
+import type { KeyringConfig } from '../platform/config/keyring-config';
 import { type CliCommand, parseCliArguments, USAGE, UsageError } from './cli-arguments';
 import { printLine } from './cli-output';
 import { describeError } from './describe-error';

@@ -8,10 +8,10 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { EventStore } from '@keyring/event-store';
-import type { KeyringConfig } from '../config/keyring-config';
-import { openEventStore } from '../persistence/open-event-store';
-import { openReadModelDatabase } from '../read-models/read-model-database';
-import { READ_MODEL_SCHEMA_VERSION } from '../read-models/read-model-schema';
+import type { KeyringConfig } from '../platform/config/keyring-config';
+import { openEventStore } from '../platform/persistence/open-event-store';
+import { openReadModelDatabase } from '../projection/read-model-database';
+import { READ_MODEL_SCHEMA_VERSION } from '../projection/read-model-schema';
 
 export class MissingDataError extends Error {
   constructor(what: string, file: string) {

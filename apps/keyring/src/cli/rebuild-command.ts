@@ -1,6 +1,6 @@
 /** `projections rebuild`: every read model and the audit log, projected again from the event store. */
-import type { KeyringConfig } from '../config/keyring-config';
-import { rebuildProjections } from '../read-models/rebuild-projections';
+import type { KeyringConfig } from '../platform/config/keyring-config';
+import { rebuildProjections } from '../projection/rebuild-projections';
 import { printLine } from './cli-output';
 import { withEventStore, withReadModels } from './keyring-files';
 import { eventsPerSecond, formatCount, formatDuration } from './progress-figures';

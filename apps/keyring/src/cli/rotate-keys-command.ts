@@ -1,6 +1,6 @@
 /** `keys rotate`: a new current signing key; the previous one stays published while its tokens live. */
-import type { KeyringConfig } from '../config/keyring-config';
-import { rotateSigningKeys } from '../signing-keys/rotate-signing-keys';
+import type { KeyringConfig } from '../platform/config/keyring-config';
+import { rotateSigningKeys } from '../tokens/signing-keys/rotate-signing-keys';
 import { printLine } from './cli-output';
 
 export async function rotateKeysCommand(config: KeyringConfig, json: boolean): Promise<number> {

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CredentialFields } from '@keyring/domain';
-import { CLOCK, type Clock } from '../clock';
-import type { CommandContext } from '../event-sourcing/command-context';
-import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
-import { ClientSecretHasher } from '../secrets/client-secret';
-import { type CredentialView, toCredentialView } from './credential.view';
+import { CLOCK, type Clock } from '../platform/clock/clock';
+import type { CommandContext } from '../platform/context/command-context';
+import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
+import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
+import { type CredentialView, toCredentialView } from '../projection/credentials/credential.view';
 import { requireExisting } from './existing-credential';
 import { type IssuedSecretView, issuedSecretView, newSecret } from './issued-secret';
 

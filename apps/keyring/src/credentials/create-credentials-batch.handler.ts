@@ -14,15 +14,15 @@ import {
   initialCredentialState,
   isDomainError,
 } from '@keyring/domain';
-import { AccountOutOfReachError, outOfReach } from '../auth/account-reach';
-import { CLOCK, type Clock } from '../clock';
-import type { CommandContext } from '../event-sourcing/command-context';
-import { CredentialRepository } from '../event-sourcing/credential.repository';
-import { ReadYourWrites } from '../event-sourcing/read-your-writes';
-import { ClientSecretHasher } from '../secrets/client-secret';
+import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
+import { CLOCK, type Clock } from '../platform/clock/clock';
+import type { CommandContext } from '../platform/context/command-context';
+import { CredentialRepository } from '../credential-store/credential.repository';
+import { ReadYourWrites } from '../credential-store/read-your-writes';
+import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import type { CreatedCredential } from './create-credential.handler';
-import { CREDENTIAL_POLICY } from './credential-policy.provider';
-import { toCredentialView } from './credential.view';
+import { CREDENTIAL_POLICY } from '../credential-store/credential-policy.provider';
+import { toCredentialView } from '../projection/credentials/credential.view';
 import { requireExisting } from './existing-credential';
 import { issuedSecretView, newSecret } from './issued-secret';
 

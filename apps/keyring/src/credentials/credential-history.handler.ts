@@ -4,11 +4,11 @@
  * secret), deleted (by whom); and why a credential was revoked.
  */
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AuditEntry } from '../audit/audit-entry';
-import type { AccountReach } from '../auth/account-reach';
-import { AuditLogReader } from '../read-models/audit-log-reader';
-import { CredentialReader } from '../read-models/credential-reader';
-import type { Page } from '../read-models/page-cursor';
+import type { AuditEntry } from '../projection/audit-log/audit-entry';
+import type { AccountReach } from '@keyring/domain';
+import { AuditLogReader } from '../projection/audit-log/audit-log-reader';
+import { CredentialReader } from '../projection/credentials/credential-reader';
+import type { Page } from '../platform/pagination/page-cursor';
 import { requireReachable } from './get-credential.handler';
 
 export class CredentialHistoryQuery extends Query<Page<AuditEntry>> {

@@ -1,12 +1,12 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+/** Credentials: the command and query handlers every edge sends to through the buses. */
+import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthModule } from '../auth/auth.module';
-import { EventSourcingModule } from '../event-sourcing/event-sourcing.module';
-import { RequireJsonBodyMiddleware } from '../http/content-type.middleware';
-import { SecretsModule } from '../secrets/secrets.module';
+import { ClockModule } from '../platform/clock/clock.module';
+import { ReadModelsModule } from '../projection/read-models.module';
+import { CredentialStoreModule } from '../credential-store/credential-store.module';
+import { SecretsModule } from '../credential-store/secrets/secrets.module';
 import { CreateCredentialHandler } from './create-credential.handler';
 import { CreateCredentialsBatchHandler } from './create-credentials-batch.handler';
-import { CredentialsController } from './credentials.controller';
 import { DeleteSecretHandler } from './delete-secret.handler';
 import { GenerateSecretHandler } from './generate-secret.handler';
 import { CredentialHistoryHandler } from './credential-history.handler';
@@ -17,8 +17,7 @@ import { RevokeCredentialHandler } from './revoke-credential.handler';
 import { UpdateCredentialHandler } from './update-credential.handler';
 
 @Module({
-  imports: [CqrsModule, SecretsModule, EventSourcingModule, AuthModule],
-  controllers: [CredentialsController],
+  imports: [CqrsModule, SecretsModule, CredentialStoreModule, ClockModule, ReadModelsModule],
   providers: [
     CreateCredentialHandler,
     CreateCredentialsBatchHandler,
@@ -32,8 +31,4 @@ import { UpdateCredentialHandler } from './update-credential.handler';
     CredentialHistoryHandler,
   ],
 })
-export class CredentialsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequireJsonBodyMiddleware).forRoutes(CredentialsController);
-  }
-}
+export class CredentialsModule {}

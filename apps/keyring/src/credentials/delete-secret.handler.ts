@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../event-sourcing/command-context';
-import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
+import type { CommandContext } from '../platform/context/command-context';
+import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
 
 export class DeleteSecretCommand extends Command<void> {
   constructor(

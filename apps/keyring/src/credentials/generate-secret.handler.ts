@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../event-sourcing/command-context';
-import { CredentialCommandRunner } from '../event-sourcing/credential-command-runner';
-import { ClientSecretHasher } from '../secrets/client-secret';
+import type { CommandContext } from '../platform/context/command-context';
+import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
+import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { requireExisting } from './existing-credential';
 import { type IssuedSecretView, issuedSecretView, newSecret } from './issued-secret';
 

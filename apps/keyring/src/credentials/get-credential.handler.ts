@@ -2,10 +2,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@keyring/domain';
-import { type AccountReach, withinReach } from '../auth/account-reach';
-import { CLOCK, type Clock } from '../clock';
-import { CredentialReader } from '../read-models/credential-reader';
-import type { CredentialView } from './credential.view';
+import { type AccountReach, withinReach } from '@keyring/domain';
+import { CLOCK, type Clock } from '../platform/clock/clock';
+import { CredentialReader } from '../projection/credentials/credential-reader';
+import type { CredentialView } from '../projection/credentials/credential.view';
 
 export class GetCredentialQuery extends Query<CredentialView> {
   constructor(

@@ -1,8 +1,8 @@
 /** A new secret as returned to its caller: the only time its plaintext leaves the service. */
 import { randomUUID } from 'node:crypto';
 import type { ExistingCredential, NewSecret } from '@keyring/domain';
-import type { ClientSecretHasher } from '../secrets/client-secret';
-import { iso } from './credential.view';
+import type { ClientSecretHasher } from '../credential-store/secrets/client-secret';
+import { iso } from '../projection/credentials/credential.view';
 
 export interface IssuedSecretView {
   readonly secretId: string;

@@ -1,9 +1,9 @@
 /** The tokens a credential holds that are valid now. */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AccountReach } from '../auth/account-reach';
-import { CLOCK, type Clock } from '../clock';
-import { type ActiveTokenView, CredentialReader } from '../read-models/credential-reader';
+import type { AccountReach } from '@keyring/domain';
+import { CLOCK, type Clock } from '../platform/clock/clock';
+import { type ActiveTokenView, CredentialReader } from '../projection/credentials/credential-reader';
 import { requireReachable } from './get-credential.handler';
 
 export class ListActiveTokensQuery extends Query<{ items: ActiveTokenView[] }> {

@@ -1,10 +1,10 @@
 /** Pages through the credentials the caller reaches, newest first, from the read models. */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock } from '../clock';
-import { type CredentialFilter, CredentialReader } from '../read-models/credential-reader';
-import type { Page } from '../read-models/page-cursor';
-import type { CredentialView } from './credential.view';
+import { CLOCK, type Clock } from '../platform/clock/clock';
+import { type CredentialFilter, CredentialReader } from '../projection/credentials/credential-reader';
+import type { Page } from '../platform/pagination/page-cursor';
+import type { CredentialView } from '../projection/credentials/credential.view';
 
 export class ListCredentialsQuery extends Query<Page<CredentialView>> {
   constructor(readonly filter: CredentialFilter) {

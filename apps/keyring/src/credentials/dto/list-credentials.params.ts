@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ENVIRONMENTS } from '@keyring/domain';
-import { PageParams } from '../../http/query-params';
+import { PageParams } from '../../platform/http/query-params';
 import { AccountFilterField } from './credential-field.decorators';
 
 export class ListCredentialsParams extends PageParams {

@@ -1,0 +1,23 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AccountReach } from '@keyring/domain';
+import { type AccessAtInstant, PointInTimeAccess } from './point-in-time-access';
+
+export class AccessAtQuery extends Query<AccessAtInstant> {
+  constructor(
+    readonly account: string,
+    readonly at: Date,
+    readonly reach: AccountReach,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(AccessAtQuery)
+export class AccessAtHandler implements IQueryHandler<AccessAtQuery> {
+  constructor(@Inject(PointInTimeAccess) private readonly access: PointInTimeAccess) {}
+
+  execute({ account, at, reach }: AccessAtQuery): Promise<AccessAtInstant> {
+    return this.access.accessAt(account, at, reach);
+  }
+}

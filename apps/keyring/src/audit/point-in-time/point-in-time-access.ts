@@ -1,0 +1,64 @@
+/**
+ * Answers "which credentials could obtain a token for account X at instant
+ * T, with which secrets" by replaying the event store and folding each
+ * credential's events up to T (`PointInTimeFold`), never from current state.
+ * It reads the whole log: a compliance question, asked rarely.
+ */
+import { clientIdOfStream, PointInTimeFold } from '@keyring/domain';
+import type { EventStore } from '@keyring/event-store';
+import { type AccountReach, withinReach } from '@keyring/domain';
+import { iso } from '../../projection/credentials/credential.view';
+import { fromRecordedEvent } from '../../credential-store/event-envelope';
+
+export interface AccessAtInstant {
+  readonly account: string;
+  readonly at: string;
+  readonly credentials: readonly {
+    readonly clientId: string;
+    readonly name: string;
+    readonly environment: string;
+    readonly accounts: readonly string[];
+    readonly roles: readonly string[];
+    readonly apis: readonly string[];
+    readonly allowedIps: readonly string[];
+    readonly secrets: readonly {
+      readonly secretId: string;
+      readonly hint: string;
+      readonly createdAt: string;
+      readonly expiresAt: string;
+    }[];
+  }[];
+}
+
+export class PointInTimeAccess {
+  constructor(private readonly store: EventStore) {}
+
+  async accessAt(account: string, at: Date, reach: AccountReach): Promise<AccessAtInstant> {
+    const fold = new PointInTimeFold(at);
+    for await (const recorded of this.store.readAll()) {
+      const clientId = clientIdOfStream(recorded.stream);
+      if (clientId !== null) fold.add(clientId, fromRecordedEvent(recorded));
+    }
+    const credentials = fold
+      .accessFor(account)
+      // The caller sees only credentials wholly within its accounts, as everywhere else.
+      .filter(({ credential }) => withinReach(reach, credential.accounts))
+      .sort((a, b) => a.credential.createdAt - b.credential.createdAt)
+      .map(({ credential, secrets }) => ({
+        clientId: credential.clientId,
+        name: credential.name,
+        environment: credential.environment,
+        accounts: credential.accounts,
+        roles: credential.roles,
+        apis: credential.apis,
+        allowedIps: credential.allowedIps,
+        secrets: secrets.map((secret) => ({
+          secretId: secret.secretId,
+          hint: secret.hint,
+          createdAt: iso(secret.createdAt),
+          expiresAt: iso(secret.expiresAt),
+        })),
+      }));
+    return { account, at: at.toISOString(), credentials };
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The one application service behind every credential command:
+ * load → decide → append with the expected revision, retrying on a
+ * concurrent append by reloading and deciding again, so the domain's
+ * invariants hold under any interleaving of requests and replicas.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type CredentialCommand, type CredentialPolicy, decide, isDomainError } from '@keyring/domain';
+import { ANY, isWrongExpectedRevision } from '@keyring/event-store';
+import { assertWithinReach } from '@keyring/domain';
+import { CLOCK, type Clock } from '../platform/clock/clock';
+import { CREDENTIAL_POLICY } from './credential-policy.provider';
+import type { CommandContext } from '../platform/context/command-context';
+import {
+  type AppendedCredential,
+  CredentialRepository,
+  type LoadedCredential,
+} from './credential.repository';
+import { KeyedSerialQueue } from './keyed-serial-queue';
+import { ReadYourWrites } from './read-your-writes';
+
+export const MAX_COMMAND_ATTEMPTS = 8;
+
+/** Too many concurrent writers kept winning the race; the caller may simply retry. */
+export class ConcurrencyConflictError extends Error {
+  readonly code = 'CONCURRENCY_CONFLICT';
+  constructor(clientId: string) {
+    super(`Credential ${clientId} is being changed by many requests at once; retry the request`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+export type CommandResult = AppendedCredential | (LoadedCredential & { readonly position: null });
+
+@Injectable()
+export class CredentialCommandRunner {
+  private readonly queue = new KeyedSerialQueue();
+
+  constructor(
+    private readonly repository: CredentialRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  /** Commands for one credential run one after another in this process; retries cover other processes. */
+  async run(clientId: string, command: CredentialCommand, context: CommandContext): Promise<CommandResult> {
+    const result = await this.queue.run(clientId, () => this.decideAndAppend(clientId, command, context));
+    // Outside the queue: the next command for this credential need not wait for the read models.
+    await this.readYourWrites.settle(context, result.position);
+    return result;
+  }
+
+  private async decideAndAppend(
+    clientId: string,
+    command: CredentialCommand,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const causationId = randomUUID();
+    for (let attempt = 1; attempt <= MAX_COMMAND_ATTEMPTS; attempt++) {
+      // 1. Load the current state (cached, plus any newer events); refuse what the caller may not touch.
+      const loaded = await this.repository.load(clientId);
+      assertWithinReach(context.reach, clientId, loaded.state, command);
+      // 2. Decide, with time passed in.
+      const now = this.clock();
+      const decision = decide(command, loaded.state, now, this.policy);
+      if (isDomainError(decision)) {
+        // 3a. Refused token requests stay on record; they change no state, so no revision check.
+        const refusal = decision.details.recordedAs;
+        if (refusal)
+          await this.repository.append(clientId, loaded, [refusal], context, causationId, now, ANY);
+        throw decision;
+      }
+      if (decision.length === 0) return { ...loaded, position: null };
+      // 3b. Append, expecting the revision the decision was made on.
+      try {
+        return await this.repository.append(clientId, loaded, decision, context, causationId, now);
+      } catch (error) {
+        // Another writer got there first; the next load reads its events on top of the cached state.
+        if (!isWrongExpectedRevision(error)) throw error;
+      }
+    }
+    throw new ConcurrencyConflictError(clientId);
+  }
+}

@@ -1,0 +1,11 @@
+/** Ids in gRPC requests: absent is INVALID_ARGUMENT; anything but one of our UUIDs names nothing (NOT_FOUND), as on REST. */
+import { parseClientId, parseSecretId } from '@keyring/domain';
+import { GrpcRefusal } from './grpc-refusal';
+
+function required(value: string, field: string): string {
+  if (value === '') throw GrpcRefusal.invalidArgument([{ field, message: `${field} is required` }]);
+  return value;
+}
+
+export const clientIdOf = (value: string): string => parseClientId(required(value, 'client_id'));
+export const secretIdOf = (value: string): string => parseSecretId(required(value, 'secret_id'));

@@ -1,0 +1,53 @@
+/**
+ * How a failure reads on the OAuth endpoints: RFC 6749 §5.2 JSON instead of
+ * problem details, never cached. Edge failures before the handler (body too
+ * large, bad encoding) become `invalid_request` with their own status.
+ */
+import { HttpException } from '@nestjs/common';
+import { ProblemException } from '../../platform/http/problem-details';
+import { OAuthError, serverError } from '../oauth-error';
+
+export const OAUTH_PATH_PREFIX = '/oauth2/';
+
+/** RFC 6749 §5.1: token and error responses must not be cached. */
+export const NO_STORE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  Pragma: 'no-cache',
+};
+
+function knownOAuthError(exception: unknown): OAuthError | null {
+  if (exception instanceof OAuthError) return exception;
+  if (exception instanceof ProblemException && exception.problem.status < 500) {
+    return new OAuthError(exception.problem.status, 'invalid_request', exception.problem.detail);
+  }
+  if (exception instanceof HttpException && exception.getStatus() < 500) {
+    return new OAuthError(exception.getStatus(), 'invalid_request', exception.message);
+  }
+  return null;
+}
+
+export interface OAuthErrorAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: { readonly error: string; readonly error_description: string };
+}
+
+/** The answer to a failure; an unexpected one is handed to `logUnexpected` and answered without internals. */
+export function oauthErrorAnswer(
+  exception: unknown,
+  requestId: string,
+  logUnexpected: (exception: unknown) => void,
+): OAuthErrorAnswer {
+  let error = knownOAuthError(exception);
+  if (!error) {
+    logUnexpected(exception);
+    error = serverError(
+      `The request could not be completed; quote request id ${requestId} when reporting it`,
+    );
+  }
+  return {
+    status: error.status,
+    headers: { ...error.headers, ...NO_STORE_HEADERS },
+    body: { error: error.error, error_description: error.description },
+  };
+}

@@ -182,6 +182,26 @@ describe('management API access', () => {
       await api().get(`/v1/credentials/${id}`).set('Authorization', root.authorization).expect(200);
     });
 
+    it('answers changes to a credential of account B exactly as changes to a credential that does not exist', async () => {
+      // An attacker with an admin token of A probing which client ids exist elsewhere learns nothing.
+      const unknownId = '00000000-0000-4000-8000-000000000000';
+      const probes = [
+        (id: string) => api().patch(`/v1/credentials/${id}`).set(asA()).send({ name: 'probe' }),
+        (id: string) => api().post(`/v1/credentials/${id}/secrets`).set(asA()).send({}),
+        (id: string) => api().delete(`/v1/credentials/${id}`).set(asA()),
+        (id: string) => api().get(`/v1/credentials/${id}/tokens`).set(asA()),
+        (id: string) => api().get(`/v1/credentials/${id}/history`).set(asA()),
+      ];
+      for (const probe of probes) {
+        const [hidden, missing] = [await probe(credentialOfB.clientId), await probe(unknownId)];
+        expect(hidden.status).toBe(404);
+        expect({ ...hidden.body, instance: undefined }).toEqual({
+          ...missing.body,
+          instance: undefined,
+        });
+      }
+    });
+
     it('refuses with 403 to create or move a credential outside account A', async () => {
       const before = await keyring.store.headPosition();
       for (const accounts of [['acct-b'], ['acct-a', 'acct-b'], ['*']]) {

@@ -36,3 +36,4 @@ export {
   assertWithinReach,
 } from './credential/account-reach';
 export { UUID_PATTERN, parseClientId, parseSecretId } from './credential/ids';
+export { credentialNotFound } from './credential/refusals';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type CredentialCommand, type CredentialPolicy, decide, isDomainError } from '@keyring/domain';
 import { ANY, isWrongExpectedRevision } from '@keyring/event-store';
-import { assertWithinReach } from '@keyring/domain';
+import { requireCommandWithinReach } from './caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import { CREDENTIAL_POLICY } from './credential-policy.provider';
 import type { CommandContext } from '../platform/context/command-context';
@@ -61,7 +61,7 @@ export class CredentialCommandRunner {
     for (let attempt = 1; attempt <= MAX_COMMAND_ATTEMPTS; attempt++) {
       // 1. Load the current state (cached, plus any newer events); refuse what the caller may not touch.
       const loaded = await this.repository.load(clientId);
-      assertWithinReach(context.reach, clientId, loaded.state, command);
+      requireCommandWithinReach(context.reach, loaded.state, command);
       // 2. Decide, with time passed in.
       const now = this.clock();
       const decision = decide(command, loaded.state, now, this.policy);

@@ -40,7 +40,7 @@ export class CreateCredentialHandler implements ICommandHandler<CreateCredential
       { type: 'CreateCredential', clientId, fields, firstSecret: secret.command },
       context,
     );
-    const state = requireExisting(result.state, clientId);
+    const state = requireExisting(result.state);
     return {
       credential: toCredentialView(state, result.revision ?? 0, this.clock()),
       secret: issuedSecretView(state, secret),

@@ -14,7 +14,7 @@ import {
   initialCredentialState,
   isDomainError,
 } from '@keyring/domain';
-import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
+import { requireAccountsWithinReach } from '../credential-store/caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import type { CommandContext } from '../platform/context/command-context';
 import { CredentialRepository } from '../credential-store/credential.repository';
@@ -46,8 +46,10 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
   ) {}
 
   async execute({ items, context }: CreateCredentialsBatchCommand): Promise<CreatedCredential[]> {
-    const outside = [...new Set(items.flatMap((fields) => outOfReach(context.reach, fields.accounts ?? [])))];
-    if (outside.length > 0) throw new AccountOutOfReachError(outside);
+    requireAccountsWithinReach(
+      context.reach,
+      items.flatMap((fields) => fields.accounts ?? []),
+    );
     const secrets = items.map(() => newSecret(this.hasher));
     const commands: CreateCredential[] = items.map((fields, index) => ({
       type: 'CreateCredential',
@@ -68,7 +70,7 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
     );
     await this.readYourWrites.settle(context, Math.max(...appended.map((result) => result.position)));
     return appended.map((result, index) => {
-      const state = requireExisting(result.state, commands[index].clientId);
+      const state = requireExisting(result.state);
       return {
         credential: toCredentialView(state, result.revision, now),
         secret: issuedSecretView(state, secrets[index]),

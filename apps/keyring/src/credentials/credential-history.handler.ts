@@ -9,7 +9,7 @@ import type { AccountReach } from '@keyring/domain';
 import { AuditLogReader } from '../projection/audit-log/audit-log-reader';
 import { CredentialReader } from '../projection/credentials/credential-reader';
 import type { Page } from '../platform/pagination/page-cursor';
-import { requireReachable } from './get-credential.handler';
+import { requireCredentialWithinReach } from '../credential-store/caller-reach';
 
 export class CredentialHistoryQuery extends Query<Page<AuditEntry>> {
   constructor(
@@ -30,7 +30,7 @@ export class CredentialHistoryHandler implements IQueryHandler<CredentialHistory
   ) {}
 
   async execute({ clientId, reach, limit, cursor }: CredentialHistoryQuery): Promise<Page<AuditEntry>> {
-    requireReachable(this.credentials, clientId, reach);
+    requireCredentialWithinReach(reach, this.credentials.accountsOf(clientId));
     return this.audit.query({ reach, clientId, limit, cursor });
   }
 }

@@ -1,9 +1,7 @@
-import { type CredentialState, DomainError, type ExistingCredential } from '@keyring/domain';
+import { type CredentialState, credentialNotFound, type ExistingCredential } from '@keyring/domain';
 
 /** Narrows a loaded state to an existing credential, or refuses as the domain would. */
-export function requireExisting(state: CredentialState, clientId: string): ExistingCredential {
-  if (state.status === 'absent') {
-    throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
-  }
+export function requireExisting(state: CredentialState): ExistingCredential {
+  if (state.status === 'absent') throw credentialNotFound();
   return state;
 }

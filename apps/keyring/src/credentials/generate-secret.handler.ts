@@ -29,6 +29,6 @@ export class GenerateSecretHandler implements ICommandHandler<GenerateSecretComm
       { type: 'GenerateSecret', secret: secret.command, expiresInDays },
       context,
     );
-    return issuedSecretView(requireExisting(result.state, clientId), secret);
+    return issuedSecretView(requireExisting(result.state), secret);
   }
 }

@@ -4,7 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AccountReach } from '@keyring/domain';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import { type ActiveTokenView, CredentialReader } from '../projection/credentials/credential-reader';
-import { requireReachable } from './get-credential.handler';
+import { requireCredentialWithinReach } from '../credential-store/caller-reach';
 
 export class ListActiveTokensQuery extends Query<{ items: ActiveTokenView[] }> {
   constructor(
@@ -23,7 +23,7 @@ export class ListActiveTokensHandler implements IQueryHandler<ListActiveTokensQu
   ) {}
 
   async execute({ clientId, reach }: ListActiveTokensQuery): Promise<{ items: ActiveTokenView[] }> {
-    requireReachable(this.reader, clientId, reach);
+    requireCredentialWithinReach(reach, this.reader.accountsOf(clientId));
     return { items: this.reader.activeTokens(clientId, this.clock()) };
   }
 }

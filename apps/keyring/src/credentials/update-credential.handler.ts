@@ -26,6 +26,6 @@ export class UpdateCredentialHandler implements ICommandHandler<UpdateCredential
 
   async execute({ clientId, changes, context }: UpdateCredentialCommand): Promise<CredentialView> {
     const result = await this.runner.run(clientId, { type: 'UpdateCredential', changes }, context);
-    return toCredentialView(requireExisting(result.state, clientId), result.revision ?? 0, this.clock());
+    return toCredentialView(requireExisting(result.state), result.revision ?? 0, this.clock());
   }
 }

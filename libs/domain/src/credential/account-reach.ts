@@ -5,8 +5,8 @@
  * that also acts on account B; only a `*` caller reaches a `*` credential.
  */
 import type { CredentialCommand } from './commands';
-import { DomainError } from './errors';
 import { ALL_ACCOUNTS } from './fields';
+import { credentialNotFound } from './refusals';
 import type { CredentialState } from './state';
 
 export interface AccountReach {
@@ -55,12 +55,11 @@ function accountsSetBy(command: CredentialCommand): readonly string[] | undefine
  */
 export function assertWithinReach(
   reach: AccountReach,
-  clientId: string,
   state: CredentialState,
   command?: CredentialCommand,
 ): void {
   if (state.status !== 'absent' && !withinReach(reach, state.accounts)) {
-    throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
+    throw credentialNotFound();
   }
   const accounts = command && accountsSetBy(command);
   const outside = accounts ? outOfReach(reach, accounts) : [];

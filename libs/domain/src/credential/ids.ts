@@ -3,12 +3,12 @@
  * credential or secret, so it is answered as not found without a store read.
  */
 import { DomainError } from './errors';
+import { credentialNotFound } from './refusals';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseClientId(value: string): string {
-  if (!UUID_PATTERN.test(value))
-    throw new DomainError('CREDENTIAL_NOT_FOUND', 'No credential with that client id');
+  if (!UUID_PATTERN.test(value)) throw credentialNotFound();
   return value.toLowerCase();
 }
 

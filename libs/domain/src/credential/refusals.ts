@@ -11,6 +11,7 @@ export function validationFailed(subject: string, violations: readonly FieldViol
   });
 }
 
+/** The one answer for a credential that does not exist and for one beyond the caller's reach, so neither is told apart. */
 export const credentialNotFound = (): DomainError =>
   new DomainError(
     'CREDENTIAL_NOT_FOUND',

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AccountReach } from '@keyring/domain';
+import { requireAccountsWithinReach } from '../../credential-store/caller-reach';
 import { type AccessAtInstant, PointInTimeAccess } from './point-in-time-access';
 
 export class AccessAtQuery extends Query<AccessAtInstant> {
@@ -17,7 +18,8 @@ export class AccessAtQuery extends Query<AccessAtInstant> {
 export class AccessAtHandler implements IQueryHandler<AccessAtQuery> {
   constructor(@Inject(PointInTimeAccess) private readonly access: PointInTimeAccess) {}
 
-  execute({ account, at, reach }: AccessAtQuery): Promise<AccessAtInstant> {
+  async execute({ account, at, reach }: AccessAtQuery): Promise<AccessAtInstant> {
+    requireAccountsWithinReach(reach, [account]);
     return this.access.accessAt(account, at, reach);
   }
 }

@@ -6,7 +6,8 @@
  */
 import { clientIdOfStream, PointInTimeFold } from '@keyring/domain';
 import type { EventStore } from '@keyring/event-store';
-import { type AccountReach, withinReach } from '@keyring/domain';
+import { type AccountReach } from '@keyring/domain';
+import { isWithinReach } from '../../credential-store/caller-reach';
 import { iso } from '../../projection/credentials/credential.view';
 import { fromRecordedEvent } from '../../credential-store/event-envelope';
 
@@ -42,7 +43,7 @@ export class PointInTimeAccess {
     const credentials = fold
       .accessFor(account)
       // The caller sees only credentials wholly within its accounts, as everywhere else.
-      .filter(({ credential }) => withinReach(reach, credential.accounts))
+      .filter(({ credential }) => isWithinReach(reach, credential.accounts))
       .sort((a, b) => a.credential.createdAt - b.credential.createdAt)
       .map(({ credential, secrets }) => ({
         clientId: credential.clientId,

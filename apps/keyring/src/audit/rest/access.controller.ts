@@ -2,7 +2,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
 import { AdminBearerGuard } from '../../tokens/bearer/admin-bearer.guard';
 import type { CommandContext } from '../../platform/context/command-context';
 import { ApiProblemResponses } from '../../platform/http/problem-details.doc';
@@ -31,8 +30,6 @@ export class AccessController {
     @Query() params: AccessParams,
     @RequestContext() context: CommandContext,
   ): Promise<AccessAtInstant> {
-    const outside = outOfReach(context.reach, [params.account]);
-    if (outside.length > 0) throw new AccountOutOfReachError(outside);
     return this.queries.execute(new AccessAtQuery(params.account, new Date(params.at), context.reach));
   }
 }

@@ -4,7 +4,8 @@ import type { AuditAction, AuditEntry, AuditOutcome } from './audit-entry';
 import type { AccountReach } from '@keyring/domain';
 import type { Actor } from '../../platform/context/command-context';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination/page-cursor';
-import { reachCondition, type SqlCondition, whereClause } from '../reach-condition';
+import { reachSqlCondition, type SqlCondition } from '../../credential-store/caller-reach';
+import { whereClause } from '../where-clause';
 
 export interface AuditFilter {
   readonly reach: AccountReach;
@@ -78,7 +79,7 @@ export class AuditLogReader {
       value === undefined ? null : { sql: `${column} = ?`, params: [value] };
     const where = whereClause([
       equals('x.account', filter.account),
-      reachCondition('a.accounts', filter.reach),
+      reachSqlCondition('a.accounts', filter.reach),
       before === null ? null : { sql: `${position} < ?`, params: [before] },
       equals('a.client_id', filter.clientId),
       equals('a.actor_id', filter.actor),
@@ -108,7 +109,7 @@ export class AuditLogReader {
       actions.length === 0
         ? null
         : { sql: `a.action IN (${actions.map(() => '?').join(', ')})`, params: actions },
-      reachCondition('a.accounts', filter.reach),
+      reachSqlCondition('a.accounts', filter.reach),
     ]);
     return this.db
       .prepare<unknown[], AuditRow>(`SELECT a.* FROM audit_log a ${where.sql} ORDER BY a.position LIMIT ?`)

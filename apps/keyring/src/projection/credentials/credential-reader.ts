@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { AccountReach } from '@keyring/domain';
 import type { CredentialView, SecretView } from './credential.view';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination/page-cursor';
-import { reachCondition, type SqlCondition, whereClause } from '../reach-condition';
+import { reachSqlCondition, type SqlCondition } from '../../credential-store/caller-reach';
+import { whereClause } from '../where-clause';
 
 export interface CredentialFilter {
   readonly reach: AccountReach;
@@ -95,7 +96,7 @@ export class CredentialReader {
     const nowIso = now.toISOString();
     const before = decodeCursor(filter.cursor);
     const conditions: (SqlCondition | null)[] = [
-      reachCondition('c.accounts', filter.reach),
+      reachSqlCondition('c.accounts', filter.reach),
       before === null ? null : { sql: 'c.created_position < ?', params: [before] },
       filter.account === undefined
         ? null

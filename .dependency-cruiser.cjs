@@ -4,6 +4,7 @@
  *   cli, main ─► audit ─► credentials ─► tokens ─► projection ─► credential-store ─► platform
  *                                   (every folder may use libs/domain and libs/event-store)
  *
+ * admin-console (the console's static files) uses the platform only, and only app.module uses it.
  * A capability (credentials, tokens, audit) keeps its transports in rest/ and grpc/;
  * another capability uses it through what lies outside those folders.
  */
@@ -45,6 +46,21 @@ module.exports = {
         path: `${SRC}[^/]+/(rest|grpc)/|${SRC}[^/]+/[^/]+/(rest|grpc)/`,
         pathNot: `${SRC}($1|platform)/`,
       },
+    },
+    {
+      name: 'admin-console-stands-apart',
+      comment:
+        'the admin console serves static files: it uses only the platform, and only the app module uses it',
+      severity: 'error',
+      from: { path: `${SRC}admin-console/` },
+      to: { path: SRC, pathNot: `${SRC}(admin-console|platform)/` },
+    },
+    {
+      name: 'only-the-app-serves-the-admin-console',
+      comment: 'no capability and not the platform imports the admin console',
+      severity: 'error',
+      from: { path: SRC, pathNot: `${SRC}(admin-console/|app\\.module\\.ts$)` },
+      to: { path: `${SRC}admin-console/` },
     },
     {
       name: 'no-folder-cycles',

@@ -1,11 +1,12 @@
 /**
  * The service as a whole: the platform (configuration, logging, metrics,
- * health) and the three capabilities, each as its core module and one module
- * per edge. Each module imports what it uses; only the configuration is global.
+ * health), the three capabilities, each as its core module and one module
+ * per edge, and the admin console's static files. Each module imports what it uses; only the configuration is global.
  */
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
+import { AdminConsoleModule } from './admin-console/admin-console.module';
 import { AuditGrpcModule } from './audit/grpc/audit-grpc.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditRestModule } from './audit/rest/audit-rest.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CredentialsRestModule,
         TokensRestModule,
         AuditRestModule,
+        AdminConsoleModule,
         ...(config.grpcPort === null
           ? []
           : [GrpcModule.forRoot(health), CredentialsGrpcModule, TokensGrpcModule, AuditGrpcModule]),

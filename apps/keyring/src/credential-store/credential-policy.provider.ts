@@ -10,5 +10,6 @@ export const credentialPolicyProvider: Provider = {
   // A configured ADMIN_ROLE is always grantable, or no credential could manage the service.
   useFactory: (config: KeyringConfig): CredentialPolicy => ({
     roleCatalogue: config.roleCatalogue && [...new Set([...config.roleCatalogue, config.adminRole])],
+    apiCatalogue: config.apiCatalogue,
   }),
 };

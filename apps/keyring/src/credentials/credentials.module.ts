@@ -10,6 +10,7 @@ import { CreateCredentialsBatchHandler } from './create-credentials-batch.handle
 import { DeleteSecretHandler } from './delete-secret.handler';
 import { GenerateSecretHandler } from './generate-secret.handler';
 import { CredentialHistoryHandler } from './credential-history.handler';
+import { GetCatalogueHandler } from './get-catalogue.handler';
 import { GetCredentialHandler } from './get-credential.handler';
 import { ListActiveTokensHandler } from './list-active-tokens.handler';
 import { ListCredentialsHandler } from './list-credentials.handler';
@@ -29,6 +30,7 @@ import { UpdateCredentialHandler } from './update-credential.handler';
     ListCredentialsHandler,
     ListActiveTokensHandler,
     CredentialHistoryHandler,
+    GetCatalogueHandler,
   ],
 })
 export class CredentialsModule {}

@@ -10,6 +10,6 @@ import { initialCredentialState } from './state';
 export { decide } from './decide';
 export { decideBatch } from './decide-batch';
 export { evolve, fold } from './evolve';
-export { type CredentialPolicy, DEFAULT_POLICY } from './policy';
+export { type CredentialPolicy, DEFAULT_POLICY, grantableApis, grantableRoles } from './policy';
 
 export const credentialDecider = { decide, evolve, initialState: initialCredentialState } as const;

@@ -3,11 +3,10 @@
  * together with every problem it found, so a caller learns all of them at once.
  * Inputs are `unknown` because edges may hand over raw JSON.
  */
-import { checkList, type FieldCheck, fine, matching, refused } from './field-check';
+import { checkList, type FieldCheck, fine, matching, quoted, refused } from './field-check';
 import {
   ACCOUNT_ID_PATTERN,
   ALL_ACCOUNTS,
-  BUILT_IN_ROLES,
   ENVIRONMENTS,
   type Environment,
   FIELD_LIMITS,
@@ -15,7 +14,7 @@ import {
   SCOPE_TOKEN_PATTERN,
 } from './fields';
 import { ipOrCidrProblem, normalizeIpOrCidr } from './ip-rules';
-import type { CredentialPolicy } from './policy';
+import { type CredentialPolicy, grantableApis, grantableRoles } from './policy';
 
 export type { FieldCheck } from './field-check';
 
@@ -80,8 +79,7 @@ const wellFormedRole = matching(
 );
 
 export function checkRoles(value: unknown, policy: CredentialPolicy): FieldCheck<string[]> {
-  const builtIn: readonly string[] = Object.values(BUILT_IN_ROLES);
-  const catalogue = policy.roleCatalogue && [...new Set([...builtIn, ...policy.roleCatalogue])];
+  const catalogue = grantableRoles(policy);
   return checkList(value, {
     field: 'roles',
     min: 1,
@@ -96,19 +94,28 @@ export function checkRoles(value: unknown, policy: CredentialPolicy): FieldCheck
   });
 }
 
-export const checkApis = (value: unknown): FieldCheck<string[]> =>
-  value === undefined
-    ? fine([])
-    : checkList(value, {
-        field: 'apis',
-        min: 0,
-        max: FIELD_LIMITS.maxApis,
-        items: 'APIs',
-        checkItem: matching(
-          SCOPE_TOKEN_PATTERN,
-          `is not an OAuth scope token: use 1–128 printable ASCII characters without spaces, '"' or '\\'`,
-        ),
-      });
+const wellFormedApi = matching(
+  SCOPE_TOKEN_PATTERN,
+  `is not an OAuth scope token: use 1–128 printable ASCII characters without spaces, '"' or '\\'`,
+);
+
+export function checkApis(value: unknown, policy: CredentialPolicy): FieldCheck<string[]> {
+  if (value === undefined) return fine([]);
+  const catalogue = grantableApis(policy);
+  return checkList(value, {
+    field: 'apis',
+    min: 0,
+    max: FIELD_LIMITS.maxApis,
+    items: 'APIs',
+    checkItem: (item) => {
+      const checked = wellFormedApi(item);
+      if ('problem' in checked || catalogue === null || catalogue.includes(item)) return checked;
+      const allowed =
+        catalogue.length === 0 ? 'none are configured' : `allowed APIs: ${catalogue.join(', ')}`;
+      return { problem: `${quoted(item)} is not in the API catalogue; ${allowed}` };
+    },
+  });
+}
 
 export const checkAllowedIps = (value: unknown): FieldCheck<string[]> =>
   value === undefined

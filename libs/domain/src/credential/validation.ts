@@ -43,7 +43,7 @@ const fieldCheckers = (
   description: checkDescription,
   accounts: checkAccounts,
   roles: (value) => checkRoles(value, policy),
-  apis: checkApis,
+  apis: (value) => checkApis(value, policy),
   allowedIps: checkAllowedIps,
 });
 
@@ -60,7 +60,7 @@ export function checkCredentialFields(
   const environment = checkEnvironment(input.environment);
   const accounts = checkAccounts(input.accounts);
   const roles = checkRoles(input.roles, policy);
-  const apis = checkApis(input.apis);
+  const apis = checkApis(input.apis, policy);
   const allowedIps = checkAllowedIps(input.allowedIps);
   const secretLifetimeDays = checkSecretLifetimeDays(input.secretLifetimeDays);
   return {

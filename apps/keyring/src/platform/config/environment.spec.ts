@@ -81,6 +81,29 @@ describe('configuration from the environment', () => {
     expect(malformed).toThrow('https://admin:***@node1:2113');
   });
 
+  it('reads the API catalogue like the role catalogue, and names each bad entry', () => {
+    expect(parseEnvironment({}).apiCatalogue).toBeNull();
+    expect(
+      parseEnvironment({ API_CATALOGUE: ' messaging, voice ,,https://api.example.com/numbers' }),
+    ).toMatchObject({
+      apiCatalogue: ['messaging', 'voice', 'https://api.example.com/numbers'],
+    });
+    const attempt = () => parseEnvironment({ API_CATALOGUE: 'messaging,two words,say"hi' });
+    expect(attempt).toThrow(ConfigurationError);
+    expect(attempt).toThrow('API_CATALOGUE entry "two words" must be an OAuth scope token');
+    expect(attempt).toThrow('API_CATALOGUE entry "say"hi" must be an OAuth scope token');
+    expect(() => attempt()).toThrow(
+      expect.objectContaining({ problems: [expect.any(String), expect.any(String)] }),
+    );
+  });
+
+  it('finds the admin console beside the build unless ADMIN_CONSOLE_DIR says where', () => {
+    expect(parseEnvironment({}).adminConsoleDir).toBeNull();
+    expect(parseEnvironment({ ADMIN_CONSOLE_DIR: 'web/console' }).adminConsoleDir).toBe(
+      path.resolve('web/console'),
+    );
+  });
+
   it('names every bad variable and what it allows, all at once', () => {
     const attempt = () =>
       parseEnvironment({

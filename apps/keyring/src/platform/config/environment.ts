@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as ipaddr from 'ipaddr.js';
-import { BUILT_IN_ROLES, ROLE_PATTERN } from '@keyring/domain';
+import { BUILT_IN_ROLES, ROLE_PATTERN, SCOPE_TOKEN_PATTERN } from '@keyring/domain';
 import type {
   EventStoreKind,
   KeyringConfig,
@@ -98,6 +98,15 @@ export function parseEnvironment(env: Environment): KeyringConfig {
     }
   }
 
+  const apiCatalogue = list('API_CATALOGUE');
+  for (const api of apiCatalogue ?? []) {
+    if (!SCOPE_TOKEN_PATTERN.test(api)) {
+      problems.push(
+        `API_CATALOGUE entry "${api}" must be an OAuth scope token: 1–128 printable ASCII characters without spaces, '"' or '\\'`,
+      );
+    }
+  }
+
   const trustProxy = list('TRUST_PROXY') ?? [];
   for (const entry of trustProxy) {
     if (!TRUST_PROXY_KEYWORDS.includes(entry) && !ipaddr.isValid(entry) && !isCidr(entry)) {
@@ -141,6 +150,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
   if (!ROLE_PATTERN.test(adminRole)) {
     problems.push(`ADMIN_ROLE must match ${ROLE_PATTERN.source} (got "${adminRole}")`);
   }
+  const adminConsoleDir = read('ADMIN_CONSOLE_DIR');
   const config: KeyringConfig = {
     host,
     port,
@@ -149,6 +159,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (v) => v.toLowerCase()),
     secretPepper,
     roleCatalogue,
+    apiCatalogue,
     trustProxy,
     eventStore: {
       kind: eventStoreKind,
@@ -175,6 +186,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       signingKeysFile: path.resolve(dataDir, read('SIGNING_KEYS_FILE') ?? 'signing-keys.json'),
     },
     adminRole,
+    adminConsoleDir: adminConsoleDir === undefined ? null : path.resolve(adminConsoleDir),
   };
 
   if (problems.length > 0) throw new ConfigurationError(problems);

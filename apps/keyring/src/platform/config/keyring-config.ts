@@ -15,6 +15,8 @@ export interface KeyringConfig {
   readonly secretPepper: string | null;
   /** When set, the only roles a credential may hold (besides the built-in ones). */
   readonly roleCatalogue: readonly string[] | null;
+  /** When set, the only APIs (OAuth scopes) a credential may be granted. */
+  readonly apiCatalogue: readonly string[] | null;
   /** Proxies whose X-Forwarded-For is believed (Express `trust proxy`); empty = none. */
   readonly trustProxy: readonly string[];
   readonly eventStore: {
@@ -53,6 +55,8 @@ export interface KeyringConfig {
   };
   /** The role a credential needs to call the management API (the seed's "Credential Access Role"). */
   readonly adminRole: string;
+  /** The built admin console's files (index.html, assets/); null = dist/admin beside the service's build. */
+  readonly adminConsoleDir: string | null;
 }
 
 export const KEYRING_CONFIG = Symbol('KEYRING_CONFIG');

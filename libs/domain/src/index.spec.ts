@@ -4,6 +4,8 @@ describe('the public surface of @keyring/domain', () => {
   it.each([
     'decide',
     'evolve',
+    'eventApplies',
+    'accountsAfter',
     'decideBatch',
     'fold',
     'initialCredentialState',
@@ -16,6 +18,7 @@ describe('the public surface of @keyring/domain', () => {
     'activeSecrets',
     'activeTokens',
     'secretStatus',
+    'isoFromEpoch',
     'isTokenActive',
     'secondsUntilOldestActiveTokenExpires',
     'upcastCredentialEvent',

@@ -5,12 +5,11 @@ export * from './credential/events';
 export * from './credential/errors';
 export * from './credential/state';
 export * from './credential/decider';
-export {
-  validateCredentialFields,
-  validateChanges,
-  type CredentialChanges,
-  type NormalizedCredentialFields,
-} from './credential/validation';
+export { validateCredentialFields, validateChanges } from './credential/validation';
+export { eventApplies } from './credential/evolve';
+export { accountsAfter } from './credential/accounts-after';
+export { isoFromEpoch, epochFromIso } from './credential/time';
+export type { SameKeys, Assert } from './same-keys';
 export { isIpOrCidr, normalizeIpOrCidr, ipOrCidrProblem, isIpAllowed } from './credential/ip-rules';
 export {
   secretStatus,

@@ -6,13 +6,12 @@
  * event (inserted). A forger who also recomputes the hashes is still caught,
  * because the expected chain comes from the events, not from the rows.
  */
-import { clientIdOfStream } from '@keyring/domain';
+import { accountsAfter, clientIdOfStream } from '@keyring/domain';
 import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
 import { fromRecordedEvent } from '../credential-store/event-envelope';
 import { canonicalJson } from '../projection/audit-log/canonical-json';
 import {
   type AuditEntry,
-  accountsAfter,
   chainAuditEntry,
   describeEvent,
   GENESIS_HASH,

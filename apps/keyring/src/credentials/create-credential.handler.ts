@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CredentialFields } from '@keyring/domain';
+import type { CreationFields } from '@keyring/domain';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import type { CommandContext } from '../platform/context/command-context';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
@@ -17,7 +17,7 @@ export interface CreatedCredential {
 
 export class CreateCredentialCommand extends Command<CreatedCredential> {
   constructor(
-    readonly fields: CredentialFields,
+    readonly fields: CreationFields,
     readonly context: CommandContext,
   ) {
     super();

@@ -8,7 +8,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type CreateCredential,
-  type CredentialFields,
+  type CreationFields,
   type CredentialPolicy,
   decideBatch,
   initialCredentialState,
@@ -28,7 +28,7 @@ import { issuedSecretView, newSecret } from './issued-secret';
 
 export class CreateCredentialsBatchCommand extends Command<CreatedCredential[]> {
   constructor(
-    readonly items: readonly CredentialFields[],
+    readonly items: readonly CreationFields[],
     readonly context: CommandContext,
   ) {
     super();

@@ -1,10 +1,17 @@
 /**
  * The OpenAPI shapes of what the credential endpoints answer. They implement
- * the runtime views, so the compiler notices when a view gains a field the
- * document does not describe with the right type.
+ * the runtime views and have exactly their keys, so the compiler notices
+ * when a view (or the domain's fields, which the view derives from) gains a
+ * field the document does not describe with the right type.
  */
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { ENVIRONMENTS, type SecretStatus } from '@keyring/domain';
+import {
+  type Assert,
+  type Environment,
+  ENVIRONMENTS,
+  type SameKeys,
+  type SecretStatus,
+} from '@keyring/domain';
 import type { ActiveTokenView } from '../projection/credentials/credential-reader';
 import type { Page } from '../platform/pagination/page-cursor';
 import type { CredentialView, SecretView } from '../projection/credentials/credential.view';
@@ -51,7 +58,7 @@ export class CredentialViewDoc implements CredentialView {
   description!: string;
 
   @ApiProperty({ enum: [...ENVIRONMENTS] })
-  environment!: string;
+  environment!: Environment;
 
   @ApiProperty({ type: [String] })
   accounts!: string[];
@@ -89,6 +96,9 @@ export class CredentialViewDoc implements CredentialView {
   @ApiProperty({ type: 'integer', description: "The revision of the credential's event stream" })
   revision!: number;
 }
+
+type _SecretDocumented = Assert<SameKeys<SecretViewDoc, SecretView>>;
+type _CredentialDocumented = Assert<SameKeys<CredentialViewDoc, CredentialView>>;
 
 @ApiSchema({ name: 'CredentialPage' })
 export class CredentialPageDoc implements Page<CredentialView> {

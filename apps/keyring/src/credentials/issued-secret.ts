@@ -1,8 +1,7 @@
 /** A new secret as returned to its caller: the only time its plaintext leaves the service. */
 import { randomUUID } from 'node:crypto';
-import type { ExistingCredential, NewSecret } from '@keyring/domain';
+import { type ExistingCredential, isoFromEpoch, type NewSecret } from '@keyring/domain';
 import type { ClientSecretHasher } from '../credential-store/secrets/client-secret';
-import { iso } from '../projection/credentials/credential.view';
 
 export interface IssuedSecretView {
   readonly secretId: string;
@@ -32,7 +31,7 @@ export function issuedSecretView(state: ExistingCredential, pending: PendingSecr
     secretId: secret.secretId,
     clientSecret: pending.plaintext,
     hint: secret.hint,
-    createdAt: iso(secret.createdAt),
-    expiresAt: iso(secret.expiresAt),
+    createdAt: isoFromEpoch(secret.createdAt),
+    expiresAt: isoFromEpoch(secret.expiresAt),
   };
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { UpdateCredential } from '@keyring/domain';
+import type { CredentialChanges } from '@keyring/domain';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import type { CommandContext } from '../platform/context/command-context';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
@@ -10,7 +10,7 @@ import { requireExisting } from './existing-credential';
 export class UpdateCredentialCommand extends Command<CredentialView> {
   constructor(
     readonly clientId: string,
-    readonly changes: UpdateCredential['changes'],
+    readonly changes: CredentialChanges,
     readonly context: CommandContext,
   ) {
     super();

@@ -6,9 +6,9 @@
  * several projectors (replicas, a CLI rebuild) can share one file safely.
  */
 import type Database from 'better-sqlite3';
-import { clientIdOfStream } from '@keyring/domain';
+import { accountsAfter, clientIdOfStream } from '@keyring/domain';
 import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
-import { accountsAfter, chainAuditEntry, describeEvent } from './audit-log/audit-entry';
+import { chainAuditEntry, describeEvent } from './audit-log/audit-entry';
 import { fromRecordedEvent } from '../credential-store/event-envelope';
 import { AuditLogWriter } from './audit-log/audit-log-writer';
 import { CredentialProjection } from './credentials/credential-projection';

@@ -3,19 +3,7 @@
  * (ids, secret hashes, jtis) are made at the edge and passed in, so that
  * `decide` stays a pure function.
  */
-import type { Environment } from './fields';
-
-export interface CredentialFields {
-  readonly name: string;
-  readonly description?: string;
-  readonly environment: Environment;
-  readonly accounts: readonly string[];
-  readonly roles: readonly string[];
-  readonly apis?: readonly string[];
-  readonly allowedIps?: readonly string[];
-  /** Lifetime of secrets generated without their own; default 90 days. */
-  readonly secretLifetimeDays?: number;
-}
+import type { CreationFields, CredentialChanges } from './fields';
 
 /** A freshly generated secret, already hashed; the plaintext stays with the caller. */
 export interface NewSecret {
@@ -27,20 +15,13 @@ export interface NewSecret {
 export interface CreateCredential {
   readonly type: 'CreateCredential';
   readonly clientId: string;
-  readonly fields: CredentialFields;
+  readonly fields: CreationFields;
   readonly firstSecret: NewSecret;
 }
 
 export interface UpdateCredential {
   readonly type: 'UpdateCredential';
-  readonly changes: {
-    readonly name?: string;
-    readonly description?: string;
-    readonly accounts?: readonly string[];
-    readonly roles?: readonly string[];
-    readonly apis?: readonly string[];
-    readonly allowedIps?: readonly string[];
-  };
+  readonly changes: CredentialChanges;
 }
 
 export interface GenerateSecret {

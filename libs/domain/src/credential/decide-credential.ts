@@ -11,8 +11,9 @@ import {
 import type { CredentialPolicy } from './policy';
 import { validationFailed } from './refusals';
 import type { ExistingCredential } from './state';
+import type { CredentialChanges } from './fields';
 import { plusDays } from './time';
-import { type CredentialChanges, checkChanges, checkCredentialFields } from './validation';
+import { checkChanges, checkCredentialFields } from './validation';
 
 const DEFAULT_REVOCATION_REASON = 'revoked by administrator';
 const REVOCATION_REASON_MAX_LENGTH = 500;

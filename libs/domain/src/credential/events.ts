@@ -3,7 +3,7 @@
  * upcaster can translate old shapes when a schema changes. Times are ISO-8601
  * strings so that stored events read the same in any store's UI.
  */
-import type { Environment } from './fields';
+import type { CredentialChanges, CredentialFields } from './fields';
 
 export const CREDENTIAL_EVENT_SCHEMA_VERSION = 1;
 
@@ -15,18 +15,7 @@ interface Versioned<Type extends string, Data> {
 
 export type CredentialCreated = Versioned<
   'CredentialCreated',
-  {
-    readonly clientId: string;
-    readonly name: string;
-    readonly description: string;
-    readonly environment: Environment;
-    readonly accounts: readonly string[];
-    readonly roles: readonly string[];
-    readonly apis: readonly string[];
-    readonly allowedIps: readonly string[];
-    readonly secretLifetimeDays: number;
-    readonly createdAt: string;
-  }
+  { readonly clientId: string } & CredentialFields & { readonly createdAt: string }
 >;
 
 export type CredentialUpdated = Versioned<
@@ -34,14 +23,7 @@ export type CredentialUpdated = Versioned<
   {
     readonly clientId: string;
     /** Only the fields that changed, each with its new value. */
-    readonly changes: {
-      readonly name?: string;
-      readonly description?: string;
-      readonly accounts?: readonly string[];
-      readonly roles?: readonly string[];
-      readonly apis?: readonly string[];
-      readonly allowedIps?: readonly string[];
-    };
+    readonly changes: CredentialChanges;
     readonly updatedAt: string;
   }
 >;

@@ -84,8 +84,19 @@ function tokenIssued(state: ExistingCredential, { data }: TokenIssued): Existing
   };
 }
 
+/**
+ * Whether `event` changes a credential that does (`exists`) or does not
+ * exist yet: only the first creation counts, and nothing happens to a
+ * credential that was never created. Projections that keep less than the
+ * whole state ask this too, so they apply exactly the events `evolve` does.
+ */
+export const eventApplies = (event: CredentialEvent, exists: boolean): boolean =>
+  event.type === 'CredentialCreated' ? !exists : exists;
+
 export function evolve(state: CredentialState, event: CredentialEvent): CredentialState {
-  if (event.type === 'CredentialCreated') return state.status === 'absent' ? created(event) : state;
+  if (!eventApplies(event, state.status !== 'absent')) return state;
+  if (event.type === 'CredentialCreated') return created(event);
+  // Never true here (eventApplies let through only events for an existing credential); it narrows the type.
   if (state.status === 'absent') return state;
   switch (event.type) {
     case 'CredentialUpdated':

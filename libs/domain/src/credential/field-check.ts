@@ -68,3 +68,21 @@ export function checkList(value: unknown, rule: ListRule): FieldCheck<string[]> 
   }
   return { value: [...firstIndexOf.keys()], violations };
 }
+
+/** One check per field of `Fields`, each taking whatever the caller sent. */
+export type FieldCheckers<Fields> = {
+  readonly [Field in keyof Fields]-?: (value: unknown) => FieldCheck<Fields[Field]>;
+};
+
+/** Checks `fields` of `input`: every checked value, and every problem in the order of `fields`. */
+export function checkFields<Fields, Field extends keyof Fields & string>(
+  checkers: FieldCheckers<Fields>,
+  input: Readonly<Record<string, unknown>>,
+  fields: readonly Field[],
+): FieldCheck<Pick<Fields, Field>> {
+  const checks = fields.map((field) => [field, checkers[field](input[field])] as const);
+  return {
+    value: Object.fromEntries(checks.map(([field, check]) => [field, check.value])) as Pick<Fields, Field>,
+    violations: checks.flatMap(([, check]) => check.violations),
+  };
+}

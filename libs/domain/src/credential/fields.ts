@@ -1,6 +1,54 @@
-/** Field rules shared by every edge (REST DTOs, gRPC, CLI) and enforced again by `decide`. */
+/**
+ * A credential's fields, defined once: their shape, which of them a creation
+ * may leave out and an update may change, and the rules every edge (REST
+ * DTOs, gRPC, CLI) states again and `decide` enforces. Commands, events,
+ * state, views, DTOs, read-model rows and gRPC messages derive from
+ * `CredentialFields` or are checked against it at compile time.
+ */
 export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
+
+/**
+ * What a credential holds besides its secrets and tokens, as validated:
+ * defaults applied, values canonical. A field added here reaches stored
+ * events and snapshots too: upcast older `CredentialCreated` events
+ * (upcast.ts) and bump `CREDENTIAL_STATE_VERSION`; the compiler then points
+ * at every edge and read model still to do.
+ */
+export interface CredentialFields {
+  readonly name: string;
+  readonly description: string;
+  readonly environment: Environment;
+  readonly accounts: readonly string[];
+  readonly roles: readonly string[];
+  readonly apis: readonly string[];
+  readonly allowedIps: readonly string[];
+  /** Lifetime of secrets generated without their own. */
+  readonly secretLifetimeDays: number;
+}
+
+export type CredentialFieldName = keyof CredentialFields;
+
+/** Fields a creation may leave out: validation gives them their defaults. */
+type DefaultedField = 'description' | 'apis' | 'allowedIps' | 'secretLifetimeDays';
+
+/** A new credential's fields as callers give them, before validation. */
+export type CreationFields = Omit<CredentialFields, DefaultedField> &
+  Partial<Pick<CredentialFields, DefaultedField>>;
+
+/** The fields an update may change; the environment and the secrets' lifetime are fixed at creation. */
+export const CHANGEABLE_FIELDS = [
+  'name',
+  'description',
+  'accounts',
+  'roles',
+  'apis',
+  'allowedIps',
+] as const satisfies readonly CredentialFieldName[];
+export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
+
+/** An update: only the fields given change, each to its new value. */
+export type CredentialChanges = Partial<Pick<CredentialFields, ChangeableField>>;
 
 export const FIELD_LIMITS = {
   nameMaxLength: 100,

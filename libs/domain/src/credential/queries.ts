@@ -7,7 +7,8 @@ import { secondsUntil } from './time';
 
 const isExisting = (state: CredentialState): state is ExistingCredential => state.status !== 'absent';
 
-export function secretStatus(secret: SecretRecord, now: Date): SecretStatus {
+/** The one rule for a secret's status; read models that keep only these two times use it too. */
+export function secretStatus(secret: Pick<SecretRecord, 'deletedAt' | 'expiresAt'>, now: Date): SecretStatus {
   if (secret.deletedAt !== null) return 'deleted';
   return now.getTime() < secret.expiresAt ? 'active' : 'expired';
 }

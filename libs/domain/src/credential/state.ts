@@ -2,7 +2,7 @@
  * The credential as `evolve` folds it from its events. Times are epoch
  * milliseconds so rules can compare them without parsing.
  */
-import type { Environment } from './fields';
+import type { CredentialFields } from './fields';
 
 export type SecretStatus = 'active' | 'expired' | 'deleted';
 
@@ -26,17 +26,9 @@ export interface TokenRecord {
   readonly revokedAt: number | null;
 }
 
-export interface ExistingCredential {
+export interface ExistingCredential extends CredentialFields {
   readonly status: 'active' | 'revoked';
   readonly clientId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly environment: Environment;
-  readonly accounts: readonly string[];
-  readonly roles: readonly string[];
-  readonly apis: readonly string[];
-  readonly allowedIps: readonly string[];
-  readonly secretLifetimeDays: number;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly revokedAt: number | null;

@@ -2,10 +2,10 @@ import { FIELD_LIMITS } from './fields';
 import { DEFAULT_POLICY } from './policy';
 import { validateChanges, validateCredentialFields } from './validation';
 import { validFields } from '../testing/credential-fixtures';
-import type { CredentialFields } from './commands';
+import type { CreationFields } from './fields';
 
 const problemsWith = (overrides: Record<string, unknown>, policy = DEFAULT_POLICY) =>
-  validateCredentialFields({ ...validFields(), ...overrides } as CredentialFields, policy);
+  validateCredentialFields({ ...validFields(), ...overrides } as CreationFields, policy);
 const fieldsOf = (overrides: Record<string, unknown>) =>
   problemsWith(overrides).map((violation) => violation.field);
 

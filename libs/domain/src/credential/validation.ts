@@ -3,7 +3,6 @@
  * report problems before sending a command. Every problem is collected, so
  * one refusal lists them all.
  */
-import type { CredentialFields, UpdateCredential } from './commands';
 import type { FieldViolation } from './errors';
 import {
   checkAccounts,
@@ -16,75 +15,42 @@ import {
   checkSecretLifetimeDays,
   type FieldCheck,
 } from './field-rules';
-import type { Environment } from './fields';
+import { checkFields, type FieldCheckers } from './field-check';
+import {
+  CHANGEABLE_FIELDS,
+  type CreationFields,
+  type CredentialChanges,
+  type CredentialFieldName,
+  type CredentialFields,
+} from './fields';
 import { type CredentialPolicy, DEFAULT_POLICY } from './policy';
 
-/** Credential fields after validation: defaults applied, names trimmed, IP rules canonical, duplicates gone. */
-export interface NormalizedCredentialFields {
-  readonly name: string;
-  readonly description: string;
-  readonly environment: Environment;
-  readonly accounts: readonly string[];
-  readonly roles: readonly string[];
-  readonly apis: readonly string[];
-  readonly allowedIps: readonly string[];
-  readonly secretLifetimeDays: number;
-}
-
-export type CredentialChanges = UpdateCredential['changes'];
-
-const CHANGEABLE_FIELDS = ['name', 'description', 'accounts', 'roles', 'apis', 'allowedIps'] as const;
-type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
-
-const fieldCheckers = (
-  policy: CredentialPolicy,
-): Record<ChangeableField, (value: unknown) => FieldCheck<unknown>> => ({
+/**
+ * One check per field, in the fields' own order: the order of a creation
+ * event's data and of the violations a caller reads.
+ */
+const fieldCheckers = (policy: CredentialPolicy): FieldCheckers<CredentialFields> => ({
   name: checkName,
   description: checkDescription,
+  environment: checkEnvironment,
   accounts: checkAccounts,
   roles: (value) => checkRoles(value, policy),
   apis: (value) => checkApis(value, policy),
   allowedIps: checkAllowedIps,
+  secretLifetimeDays: (value) => checkSecretLifetimeDays(value),
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
+/** The fields after validation: defaults applied, names trimmed, IP rules canonical, duplicates gone. */
 export function checkCredentialFields(
-  fields: CredentialFields,
+  fields: CreationFields,
   policy: CredentialPolicy,
-): FieldCheck<NormalizedCredentialFields> {
-  const input: Record<string, unknown> = isRecord(fields) ? fields : {};
-  const name = checkName(input.name);
-  const description = checkDescription(input.description);
-  const environment = checkEnvironment(input.environment);
-  const accounts = checkAccounts(input.accounts);
-  const roles = checkRoles(input.roles, policy);
-  const apis = checkApis(input.apis, policy);
-  const allowedIps = checkAllowedIps(input.allowedIps);
-  const secretLifetimeDays = checkSecretLifetimeDays(input.secretLifetimeDays);
-  return {
-    value: {
-      name: name.value,
-      description: description.value,
-      environment: environment.value,
-      accounts: accounts.value,
-      roles: roles.value,
-      apis: apis.value,
-      allowedIps: allowedIps.value,
-      secretLifetimeDays: secretLifetimeDays.value,
-    },
-    violations: [
-      name,
-      description,
-      environment,
-      accounts,
-      roles,
-      apis,
-      allowedIps,
-      secretLifetimeDays,
-    ].flatMap((check) => check.violations),
-  };
+): FieldCheck<CredentialFields> {
+  const checkers = fieldCheckers(policy);
+  const everyField = Object.keys(checkers) as CredentialFieldName[];
+  return checkFields(checkers, isRecord(fields) ? fields : {}, everyField);
 }
 
 /** Checks the fields given in an update; absent fields stay as they are, but a given list may not be empty. */
@@ -103,17 +69,12 @@ export function checkChanges(
     const message = `give at least one field to change: ${CHANGEABLE_FIELDS.join(', ')}`;
     return { value: {}, violations: [{ field: 'changes', message }] };
   }
-  const checkers = fieldCheckers(policy);
-  const checks = given.map((field) => [field, checkers[field](changes[field])] as const);
-  return {
-    value: Object.fromEntries(checks.map(([field, check]) => [field, check.value])),
-    violations: checks.flatMap(([, check]) => check.violations),
-  };
+  return checkFields(fieldCheckers(policy), changes, given);
 }
 
 /** Every problem with a new credential's fields; empty when it may be created. */
 export const validateCredentialFields = (
-  fields: CredentialFields,
+  fields: CreationFields,
   policy: CredentialPolicy = DEFAULT_POLICY,
 ): FieldViolation[] => [...checkCredentialFields(fields, policy).violations];
 

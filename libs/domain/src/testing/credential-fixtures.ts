@@ -2,7 +2,8 @@
  * Events and commands for specifications, at fixed moments. Each builder
  * takes overrides so a spec shows only what matters to its rule.
  */
-import type { CreateCredential, CredentialFields, IssueToken } from '../credential/commands';
+import type { CreateCredential, IssueToken } from '../credential/commands';
+import type { CreationFields } from '../credential/fields';
 import {
   CREDENTIAL_EVENT_SCHEMA_VERSION,
   type CredentialCreated,
@@ -30,7 +31,7 @@ export const hashOf = (label: string): string =>
 
 const version = CREDENTIAL_EVENT_SCHEMA_VERSION;
 
-export const validFields = (overrides: Partial<CredentialFields> = {}): CredentialFields => ({
+export const validFields = (overrides: Partial<CreationFields> = {}): CreationFields => ({
   name: 'Billing exporter',
   description: 'Exports invoices nightly',
   environment: 'production',
@@ -43,7 +44,7 @@ export const validFields = (overrides: Partial<CredentialFields> = {}): Credenti
 });
 
 export const createCredential = (
-  overrides: Partial<CredentialFields> = {},
+  overrides: Partial<CreationFields> = {},
   clientId: string = CLIENT_ID,
 ): CreateCredential => ({
   type: 'CreateCredential',

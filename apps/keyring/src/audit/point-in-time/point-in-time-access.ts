@@ -4,31 +4,25 @@
  * credential's events up to T (`PointInTimeFold`), never from current state.
  * It reads the whole log: a compliance question, asked rarely.
  */
-import { clientIdOfStream, PointInTimeFold } from '@keyring/domain';
+import { clientIdOfStream, isoFromEpoch, PointInTimeFold } from '@keyring/domain';
 import type { EventStore } from '@keyring/event-store';
-import { type AccountReach } from '@keyring/domain';
+import type { AccountReach } from '@keyring/domain';
 import { isWithinReach } from '../../credential-store/caller-reach';
-import { iso } from '../../projection/credentials/credential.view';
+import type { CredentialView, SecretView, ShownField } from '../../projection/credentials/credential.view';
 import { fromRecordedEvent } from '../../credential-store/event-envelope';
+
+/** What the answer shows of a secret: when it was valid, never its status today. */
+type AccessSecret = Pick<SecretView, 'secretId' | 'hint' | 'createdAt' | 'expiresAt'>;
+
+/** What the answer shows of a credential: what a view shows but the description, and the secrets valid then. */
+type AccessCredential = Pick<CredentialView, 'clientId' | Exclude<ShownField, 'description'>> & {
+  readonly secrets: readonly AccessSecret[];
+};
 
 export interface AccessAtInstant {
   readonly account: string;
   readonly at: string;
-  readonly credentials: readonly {
-    readonly clientId: string;
-    readonly name: string;
-    readonly environment: string;
-    readonly accounts: readonly string[];
-    readonly roles: readonly string[];
-    readonly apis: readonly string[];
-    readonly allowedIps: readonly string[];
-    readonly secrets: readonly {
-      readonly secretId: string;
-      readonly hint: string;
-      readonly createdAt: string;
-      readonly expiresAt: string;
-    }[];
-  }[];
+  readonly credentials: readonly AccessCredential[];
 }
 
 export class PointInTimeAccess {
@@ -56,8 +50,8 @@ export class PointInTimeAccess {
         secrets: secrets.map((secret) => ({
           secretId: secret.secretId,
           hint: secret.hint,
-          createdAt: iso(secret.createdAt),
-          expiresAt: iso(secret.expiresAt),
+          createdAt: isoFromEpoch(secret.createdAt),
+          expiresAt: isoFromEpoch(secret.expiresAt),
         })),
       }));
     return { account, at: at.toISOString(), credentials };

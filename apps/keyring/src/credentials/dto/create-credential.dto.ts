@@ -1,4 +1,10 @@
-import { type CredentialFields, type Environment, FIELD_LIMITS } from '@keyring/domain';
+import {
+  type Assert,
+  type CreationFields,
+  type Environment,
+  FIELD_LIMITS,
+  type SameKeys,
+} from '@keyring/domain';
 import {
   AccountsField,
   AllowedIpsField,
@@ -11,7 +17,15 @@ import {
   RolesField,
 } from './credential-field.decorators';
 
-export class CreateCredentialDto {
+/**
+ * A new credential's fields as REST and gRPC name them: the domain's, except
+ * that the secrets' lifetime is `secretExpiresInDays` on the wire.
+ */
+export type CreationBody = Omit<CreationFields, 'secretLifetimeDays'> & {
+  readonly secretExpiresInDays?: number;
+};
+
+export class CreateCredentialDto implements CreationBody {
   @NameField()
   name!: string;
 
@@ -44,14 +58,14 @@ export class CreateCredentialDto {
   secretExpiresInDays?: number;
 }
 
+// A field the domain gains and this body lacks fails to compile here.
+type _EveryField = Assert<SameKeys<CreateCredentialDto, CreationBody>>;
+
 /** The domain's fields from a validated request (REST body or gRPC message). */
-export const credentialFieldsOf = (dto: CreateCredentialDto): CredentialFields => ({
-  name: dto.name,
-  description: dto.description,
-  environment: dto.environment,
-  accounts: dto.accounts,
-  roles: dto.roles,
-  apis: dto.apis,
-  allowedIps: dto.allowedIps,
-  secretLifetimeDays: dto.secretExpiresInDays,
+export const credentialFieldsOf = ({
+  secretExpiresInDays,
+  ...fields
+}: CreateCredentialDto): CreationFields => ({
+  ...fields,
+  secretLifetimeDays: secretExpiresInDays,
 });

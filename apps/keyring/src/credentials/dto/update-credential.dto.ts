@@ -1,3 +1,4 @@
+import type { Assert, CredentialChanges, SameKeys } from '@keyring/domain';
 import {
   AccountsField,
   AllowedIpsField,
@@ -9,7 +10,7 @@ import {
 } from './credential-field.decorators';
 
 /** Only the fields sent change; the environment is fixed at creation. */
-export class UpdateCredentialDto {
+export class UpdateCredentialDto implements CredentialChanges {
   @OptionalField()
   @NameField()
   name?: string;
@@ -34,3 +35,6 @@ export class UpdateCredentialDto {
   @AllowedIpsField()
   allowedIps?: string[];
 }
+
+// A field the domain lets an update change and this body lacks fails to compile here.
+type _EveryChange = Assert<SameKeys<UpdateCredentialDto, CredentialChanges>>;

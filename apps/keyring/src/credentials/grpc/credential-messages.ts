@@ -1,11 +1,14 @@
 /**
  * The credential service's messages as the proto loader gives and takes
  * them (camelCase fields, enum names, null or '' for "none"), and their
- * translation to and from the views REST returns. Views map almost field
- * for field, so both interfaces show the same thing.
+ * translation to and from the views REST returns. Request messages derive
+ * from the REST bodies' fields, and responses spread the views, so both
+ * interfaces show the same thing.
  */
+import type { CredentialChanges, Environment } from '@keyring/domain';
 import type { CredentialView } from '../../projection/credentials/credential.view';
 import type { CreatedCredential } from '../create-credential.handler';
+import type { CreationBody } from '../dto/create-credential.dto';
 import type { IssuedSecretView } from '../issued-secret';
 import type { ActiveTokenView } from '../../projection/credentials/credential-reader';
 import type { Page } from '../../platform/pagination/page-cursor';
@@ -15,30 +18,36 @@ import { given } from '../../platform/grpc/proto-values';
 /** An enum field: its name, or its number when the contract defines none for it. */
 type ProtoEnum = string | number;
 
-export interface CredentialFieldsMessage {
-  readonly name: string;
-  readonly description: string;
-  readonly environment: ProtoEnum;
-  readonly accounts: string[];
-  readonly roles: string[];
-  readonly apis: string[];
-  readonly allowedIps: string[];
-  readonly secretExpiresInDays?: number;
-}
+/** A field's value as the proto loader gives it: enums by name or number, lists as plain arrays. */
+type InProto<Value> = Value extends Environment
+  ? ProtoEnum
+  : Value extends readonly string[]
+    ? string[]
+    : Value;
+
+/** Proto3 gives every field a value (its default when unset) but an `optional` scalar. */
+type OptionalInProto = 'secretExpiresInDays';
+
+export type CredentialFieldsMessage = {
+  readonly [Field in Exclude<keyof CreationBody, OptionalInProto>]-?: InProto<Required<CreationBody>[Field]>;
+} & { readonly [Field in OptionalInProto]?: InProto<Required<CreationBody>[Field]> };
 
 export interface StringListMessage {
   readonly values: string[];
 }
 
-export interface UpdateRequestMessage {
-  readonly clientId: string;
-  readonly name?: string;
-  readonly description?: string;
-  readonly accounts: StringListMessage | null;
-  readonly roles: StringListMessage | null;
-  readonly apis: StringListMessage | null;
-  readonly allowedIps: StringListMessage | null;
-}
+type Changes = Required<CredentialChanges>;
+/** The lists an update may change: wrapped in a StringList, so that an empty list differs from none. */
+type ListChange = {
+  [Field in keyof Changes]: Changes[Field] extends readonly string[] ? Field : never;
+}[keyof Changes];
+
+export type UpdateRequestMessage = { readonly clientId: string } & {
+  readonly [Field in ListChange]: StringListMessage | null;
+} & { readonly [Field in Exclude<keyof Changes, ListChange>]?: Changes[Field] };
+
+/** Every field of a body, present even when unset, so a translation that forgets one fails to compile. */
+type EveryFieldOf<Body> = { readonly [Field in keyof Body]-?: unknown };
 
 export interface ListRequestMessage {
   readonly account: string;
@@ -50,7 +59,7 @@ export interface ListRequestMessage {
 }
 
 /** A create request's fields in the shape of REST's CreateCredentialDto, for the same validation. */
-export const createFieldsPlain = (fields: CredentialFieldsMessage) => ({
+export const createFieldsPlain = (fields: CredentialFieldsMessage): EveryFieldOf<CreationBody> => ({
   name: fields.name,
   description: given(fields.description),
   environment: fromProtoEnum(fields.environment),
@@ -63,7 +72,7 @@ export const createFieldsPlain = (fields: CredentialFieldsMessage) => ({
 
 /** Only the fields present change; a present StringList may be empty. */
 export function updateChangesPlain(request: UpdateRequestMessage): Record<string, unknown> {
-  const changes: Record<string, unknown> = {
+  const changes: EveryFieldOf<CredentialChanges> = {
     name: request.name,
     description: request.description,
     accounts: request.accounts?.values,

@@ -1,8 +1,7 @@
 import canonicalize from 'canonicalize';
-import type { CredentialEvent } from '@keyring/domain';
+import { accountsAfter, type CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import {
-  accountsAfter,
   chainAuditEntry,
   describeEvent,
   entryCanonicalJson,

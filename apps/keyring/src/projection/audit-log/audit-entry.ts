@@ -5,7 +5,7 @@
  * event should look like in the log.
  */
 import { hash } from 'node:crypto';
-import type { CredentialEvent } from '@keyring/domain';
+import { accountsAfter, type CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import type { Actor } from '../../platform/context/command-context';
 import { canonicalJson } from './canonical-json';
@@ -82,18 +82,6 @@ function detailsOf(event: CredentialEvent): Record<string, unknown> {
         secretId: event.data.secretId,
       };
   }
-}
-
-/**
- * The accounts a credential acts on after `event`, given those before it
- * (empty while it does not exist). Mirrors `evolve`: only the first creation
- * counts, and a change to a credential that does not exist changes nothing.
- */
-export function accountsAfter(event: CredentialEvent, before: readonly string[]): readonly string[] {
-  const exists = before.length > 0;
-  if (event.type === 'CredentialCreated') return exists ? before : event.data.accounts;
-  if (event.type === 'CredentialUpdated' && exists) return event.data.changes.accounts ?? before;
-  return before;
 }
 
 /** The accounts an entry belongs to: a move between accounts concerns both sides. */

@@ -1,7 +1,7 @@
 /**
- * Keeps the credential tables in step with the events. Mirrors the domain's
- * `evolve`: an event for a credential that does not exist changes nothing;
- * expired tokens are dropped when a newer one is issued.
+ * Keeps the credential tables in step with the events. It applies exactly
+ * the events the domain's `evolve` applies (`eventApplies`), and drops
+ * expired tokens when a newer one is issued, as `evolve` does.
  *
  * Token traffic is most of the log, so what it changes that only the last
  * event matters for (revision, last use, which tokens have expired) is
@@ -10,13 +10,18 @@
  * too: most have expired by the batch's end and never reach the table.
  */
 import type Database from 'better-sqlite3';
-import type { CredentialEvent, CredentialUpdated } from '@keyring/domain';
+import {
+  CHANGEABLE_FIELDS,
+  type CredentialCreated,
+  type CredentialEvent,
+  type CredentialUpdated,
+  eventApplies,
+} from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import { BulkInsert } from '../bulk-insert';
+import { FIELD_COLUMNS, STORED_FIELDS, storedValue } from './credential-columns';
 
 type Run = Database.Statement<unknown[]>;
-
-const json = (value: readonly string[]): string => JSON.stringify(value);
 
 interface PendingToken {
   readonly row: unknown[];
@@ -31,8 +36,12 @@ interface PendingCredential {
 
 /** Column order of a token row; `revoked_at` last so a revocation in the batch can fill it in. */
 const TOKEN_COLUMNS = 'client_id, jti, secret_id, issued_at, expires_at, scope, source_ip, revoked_at';
-const jsonOrNull = (value: readonly string[] | undefined): string | null =>
-  value === undefined ? null : json(value);
+const FIELD_COLUMN_LIST = STORED_FIELDS.map((field) => FIELD_COLUMNS[field]).join(', ');
+const FIELD_PLACEHOLDERS = STORED_FIELDS.map(() => '?').join(', ');
+/** An update sets the columns of the fields it changes and leaves the others (given as NULL) alone. */
+const CHANGED_COLUMNS = CHANGEABLE_FIELDS.map((field) => FIELD_COLUMNS[field])
+  .map((column) => `${column} = COALESCE(?, ${column})`)
+  .join(', ');
 
 export class CredentialProjection {
   private readonly selectAccounts: Database.Statement<[string], string>;
@@ -58,9 +67,9 @@ export class CredentialProjection {
       .prepare<[string], string>('SELECT accounts FROM credentials WHERE client_id = ?')
       .pluck();
     this.insertCredential = db.prepare(
-      `INSERT OR IGNORE INTO credentials (client_id, created_position, name, description, environment, accounts,
-         roles, apis, allowed_ips, secret_lifetime_days, status, created_at, updated_at, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+      `INSERT OR IGNORE INTO credentials (client_id, created_position, ${FIELD_COLUMN_LIST},
+         status, created_at, updated_at, revision)
+       VALUES (?, ?, ${FIELD_PLACEHOLDERS}, 'active', ?, ?, ?)`,
     );
     this.insertAccount = db.prepare(
       `INSERT OR IGNORE INTO credential_accounts (account, created_position, client_id)
@@ -68,10 +77,7 @@ export class CredentialProjection {
     );
     this.deleteAccounts = db.prepare('DELETE FROM credential_accounts WHERE client_id = ?');
     this.updateFields = db.prepare(
-      `UPDATE credentials SET name = COALESCE(?, name), description = COALESCE(?, description),
-         accounts = COALESCE(?, accounts), roles = COALESCE(?, roles), apis = COALESCE(?, apis),
-         allowed_ips = COALESCE(?, allowed_ips), updated_at = ?, revision = ?
-       WHERE client_id = ?`,
+      `UPDATE credentials SET ${CHANGED_COLUMNS}, updated_at = ?, revision = ? WHERE client_id = ?`,
     );
     this.updateLastUsed = db.prepare(
       'UPDATE credentials SET last_used_at = COALESCE(?, last_used_at), revision = ? WHERE client_id = ?',
@@ -104,31 +110,16 @@ export class CredentialProjection {
 
   /** `exists`: whether the credential was created before this event; if not, only a creation applies. */
   apply(recorded: RecordedEvent, event: CredentialEvent, clientId: string, exists: boolean): void {
-    if (!exists && event.type !== 'CredentialCreated') return;
+    const applies = eventApplies(event, exists);
+    // Once the credential exists, every event moves its revision, even one that changes nothing else.
+    if (!exists && !applies) return;
     const pending = this.pending.get(clientId) ?? { revision: 0, lastIssuedAt: null, tokens: new Map() };
     pending.revision = recorded.revision;
     this.pending.set(clientId, pending);
+    if (!applies) return;
     switch (event.type) {
-      case 'CredentialCreated': {
-        const { data } = event;
-        const inserted = this.insertCredential.run(
-          clientId,
-          recorded.position,
-          data.name,
-          data.description,
-          data.environment,
-          json(data.accounts),
-          json(data.roles),
-          json(data.apis),
-          json(data.allowedIps),
-          data.secretLifetimeDays,
-          data.createdAt,
-          data.createdAt,
-          recorded.revision,
-        );
-        if (inserted.changes > 0) this.writeAccounts(clientId, data.accounts);
-        return;
-      }
+      case 'CredentialCreated':
+        return this.create(event, clientId, recorded);
       case 'CredentialUpdated':
         return this.update(event, clientId, recorded.revision);
       case 'SecretGenerated': {
@@ -201,15 +192,25 @@ export class CredentialProjection {
     this.pendingSecretUse.clear();
   }
 
+  private create({ data }: CredentialCreated, clientId: string, recorded: RecordedEvent): void {
+    const inserted = this.insertCredential.run(
+      clientId,
+      recorded.position,
+      ...STORED_FIELDS.map((field) => storedValue(data[field])),
+      data.createdAt,
+      data.createdAt,
+      recorded.revision,
+    );
+    if (inserted.changes > 0) this.writeAccounts(clientId, data.accounts);
+  }
+
   private update({ data }: CredentialUpdated, clientId: string, revision: number): void {
     const { changes } = data;
     const updated = this.updateFields.run(
-      changes.name ?? null,
-      changes.description ?? null,
-      jsonOrNull(changes.accounts),
-      jsonOrNull(changes.roles),
-      jsonOrNull(changes.apis),
-      jsonOrNull(changes.allowedIps),
+      ...CHANGEABLE_FIELDS.map((field) => {
+        const value = changes[field];
+        return value === undefined ? null : storedValue(value);
+      }),
       data.updatedAt,
       revision,
       clientId,

@@ -1,7 +1,8 @@
 /** Reads credentials, their secrets and live tokens from the read models, as the API shows them. */
 import type Database from 'better-sqlite3';
-import type { AccountReach } from '@keyring/domain';
+import { type AccountReach, epochFromIso, secretStatus } from '@keyring/domain';
 import type { CredentialView, SecretView } from './credential.view';
+import type { CredentialFieldColumns } from './credential-columns';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination/page-cursor';
 import { reachSqlCondition, type SqlCondition } from '../../credential-store/caller-reach';
 import { whereClause } from '../where-clause';
@@ -25,16 +26,9 @@ export interface ActiveTokenView {
   readonly sourceIp: string;
 }
 
-interface CredentialRow {
+interface CredentialRow extends CredentialFieldColumns {
   readonly client_id: string;
   readonly created_position: number;
-  readonly name: string;
-  readonly description: string;
-  readonly environment: string;
-  readonly accounts: string;
-  readonly roles: string;
-  readonly apis: string;
-  readonly allowed_ips: string;
   readonly status: 'active' | 'revoked';
   readonly created_at: string;
   readonly updated_at: string;
@@ -55,14 +49,14 @@ interface SecretRow {
 
 const DAY_MS = 86_400_000;
 
-function secretView(row: SecretRow, nowIso: string): SecretView {
-  const status = row.deleted_at !== null ? 'deleted' : nowIso < row.expires_at ? 'active' : 'expired';
+function secretView(row: SecretRow, now: Date): SecretView {
+  const deletedAt = row.deleted_at === null ? null : epochFromIso(row.deleted_at);
   return {
     secretId: row.secret_id,
     hint: row.hint,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
-    status,
+    status: secretStatus({ deletedAt, expiresAt: epochFromIso(row.expires_at) }, now),
     lastUsedAt: row.last_used_at,
   };
 }
@@ -169,7 +163,7 @@ export class CredentialReader {
       lastUsedAt: row.last_used_at,
       secrets: secrets
         .filter((secret) => secret.client_id === row.client_id)
-        .map((s) => secretView(s, nowIso)),
+        .map((secret) => secretView(secret, now)),
       activeTokenCount: row.status === 'active' ? (liveTokens.get(row.client_id) ?? 0) : 0,
       revision: row.revision,
     }));

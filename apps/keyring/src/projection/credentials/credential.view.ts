@@ -1,5 +1,16 @@
 /** What callers see of a credential: never a secret's value or hash. */
-import { activeTokens, type ExistingCredential, type SecretStatus, secretStatus } from '@keyring/domain';
+import {
+  activeTokens,
+  type CredentialFieldName,
+  type CredentialFields,
+  type ExistingCredential,
+  isoFromEpoch,
+  type SecretStatus,
+  secretStatus,
+} from '@keyring/domain';
+
+/** The fields a view shows: every one but the secrets' default lifetime, which views have never shown. */
+export type ShownField = Exclude<CredentialFieldName, 'secretLifetimeDays'>;
 
 export interface SecretView {
   readonly secretId: string;
@@ -10,15 +21,8 @@ export interface SecretView {
   readonly lastUsedAt: string | null;
 }
 
-export interface CredentialView {
+export interface CredentialView extends Pick<CredentialFields, ShownField> {
   readonly clientId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly environment: string;
-  readonly accounts: readonly string[];
-  readonly roles: readonly string[];
-  readonly apis: readonly string[];
-  readonly allowedIps: readonly string[];
   readonly status: 'active' | 'revoked';
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -29,8 +33,8 @@ export interface CredentialView {
   readonly revision: number;
 }
 
-export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
-const isoOrNull = (epochMs: number | null): string | null => (epochMs === null ? null : iso(epochMs));
+const isoOrNull = (epochMs: number | null): string | null =>
+  epochMs === null ? null : isoFromEpoch(epochMs);
 
 export function toCredentialView(state: ExistingCredential, revision: number, now: Date): CredentialView {
   return {
@@ -43,15 +47,15 @@ export function toCredentialView(state: ExistingCredential, revision: number, no
     apis: state.apis,
     allowedIps: state.allowedIps,
     status: state.status,
-    createdAt: iso(state.createdAt),
-    updatedAt: iso(state.updatedAt),
+    createdAt: isoFromEpoch(state.createdAt),
+    updatedAt: isoFromEpoch(state.updatedAt),
     revokedAt: isoOrNull(state.revokedAt),
     lastUsedAt: isoOrNull(state.lastUsedAt),
     secrets: state.secrets.map((secret) => ({
       secretId: secret.secretId,
       hint: secret.hint,
-      createdAt: iso(secret.createdAt),
-      expiresAt: iso(secret.expiresAt),
+      createdAt: isoFromEpoch(secret.createdAt),
+      expiresAt: isoFromEpoch(secret.expiresAt),
       status: secretStatus(secret, now),
       lastUsedAt: isoOrNull(secret.lastUsedAt),
     })),

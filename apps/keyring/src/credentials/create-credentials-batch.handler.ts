@@ -12,9 +12,8 @@ import {
   type CredentialPolicy,
   decideBatch,
   initialCredentialState,
-  isDomainError,
 } from '@keyring/domain';
-import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
+import { accountOutOfReach, outOfReach } from '@keyring/domain';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import type { CommandContext } from '../platform/context/command-context';
 import { CredentialRepository } from '../credential-store/credential.repository';
@@ -47,7 +46,7 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
 
   async execute({ items, context }: CreateCredentialsBatchCommand): Promise<CreatedCredential[]> {
     const outside = [...new Set(items.flatMap((fields) => outOfReach(context.reach, fields.accounts ?? [])))];
-    if (outside.length > 0) throw new AccountOutOfReachError(outside);
+    if (outside.length > 0) throw accountOutOfReach(outside);
     const secrets = items.map(() => newSecret(this.hasher));
     const commands: CreateCredential[] = items.map((fields, index) => ({
       type: 'CreateCredential',
@@ -56,14 +55,14 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
       firstSecret: secrets[index].command,
     }));
     const now = this.clock();
-    const decision = decideBatch(commands, now, this.policy);
-    if (isDomainError(decision)) throw decision;
+    const { events, refusal } = decideBatch(commands, now, this.policy);
+    if (refusal) throw refusal;
 
     const causationId = randomUUID();
     const fresh = { state: initialCredentialState(), revision: null };
     const appended = await Promise.all(
       commands.map((command, index) =>
-        this.repository.append(command.clientId, fresh, decision[index], context, causationId, now),
+        this.repository.append(command.clientId, fresh, events[index], context, causationId, now),
       ),
     );
     await this.readYourWrites.settle(context, Math.max(...appended.map((result) => result.position)));

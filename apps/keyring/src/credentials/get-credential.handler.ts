@@ -1,7 +1,7 @@
 /** Reads one credential from the read models; one outside the caller's accounts is "not found". */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@keyring/domain';
+import { Refusal } from '@keyring/domain';
 import { type AccountReach, withinReach } from '@keyring/domain';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import { CredentialReader } from '../projection/credentials/credential-reader';
@@ -22,8 +22,8 @@ export function requireReachable(reader: CredentialReader, clientId: string, rea
   if (accounts === null || !withinReach(reach, accounts)) throw credentialNotFound(clientId);
 }
 
-const credentialNotFound = (clientId: string): DomainError =>
-  new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
+const credentialNotFound = (clientId: string): Refusal =>
+  new Refusal('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
 
 @QueryHandler(GetCredentialQuery)
 export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {

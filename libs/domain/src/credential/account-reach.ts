@@ -4,8 +4,8 @@
  * so an administrator of account A never sees (or learns of) a credential
  * that also acts on account B; only a `*` caller reaches a `*` credential.
  */
+import { Refusal } from '../refusal/refusal';
 import type { CredentialCommand } from './commands';
-import { DomainError } from './errors';
 import { ALL_ACCOUNTS } from './fields';
 import type { CredentialState } from './state';
 
@@ -30,16 +30,12 @@ export function outOfReach(reach: AccountReach, accounts: readonly string[]): st
 }
 
 /** A change would give a credential accounts the caller does not manage. */
-export class AccountOutOfReachError extends Error {
-  readonly code = 'ACCOUNT_OUT_OF_REACH';
-  constructor(readonly accounts: readonly string[]) {
-    super(
-      `You may only manage credentials within your own accounts; not yours: ${accounts.join(', ')}. ` +
-        'Ask an administrator of those accounts',
-    );
-    this.name = 'AccountOutOfReachError';
-  }
-}
+export const accountOutOfReach = (accounts: readonly string[]): Refusal<'ACCOUNT_OUT_OF_REACH'> =>
+  new Refusal(
+    'ACCOUNT_OUT_OF_REACH',
+    `You may only manage credentials within your own accounts; not yours: ${accounts.join(', ')}. ` +
+      'Ask an administrator of those accounts',
+  );
 
 /** The accounts a command would give its credential, when it sets them. */
 function accountsSetBy(command: CredentialCommand): readonly string[] | undefined {
@@ -60,9 +56,9 @@ export function assertWithinReach(
   command?: CredentialCommand,
 ): void {
   if (state.status !== 'absent' && !withinReach(reach, state.accounts)) {
-    throw new DomainError('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
+    throw new Refusal('CREDENTIAL_NOT_FOUND', `No credential with client id ${clientId}`);
   }
   const accounts = command && accountsSetBy(command);
   const outside = accounts ? outOfReach(reach, accounts) : [];
-  if (outside.length > 0) throw new AccountOutOfReachError(outside);
+  if (outside.length > 0) throw accountOutOfReach(outside);
 }

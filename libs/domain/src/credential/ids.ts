@@ -2,17 +2,17 @@
  * Client and secret ids are UUIDs the service made; anything else names no
  * credential or secret, so it is answered as not found without a store read.
  */
-import { DomainError } from './errors';
+import { Refusal } from '../refusal/refusal';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseClientId(value: string): string {
   if (!UUID_PATTERN.test(value))
-    throw new DomainError('CREDENTIAL_NOT_FOUND', 'No credential with that client id');
+    throw new Refusal('CREDENTIAL_NOT_FOUND', 'No credential with that client id');
   return value.toLowerCase();
 }
 
 export function parseSecretId(value: string): string {
-  if (!UUID_PATTERN.test(value)) throw new DomainError('SECRET_NOT_FOUND', 'No secret with that secret id');
+  if (!UUID_PATTERN.test(value)) throw new Refusal('SECRET_NOT_FOUND', 'No secret with that secret id');
   return value.toLowerCase();
 }

@@ -4,7 +4,7 @@
  * one refusal lists them all.
  */
 import type { CredentialFields, UpdateCredential } from './commands';
-import type { FieldViolation } from './errors';
+import type { FieldViolation } from '../refusal/refusal';
 import {
   checkAccounts,
   checkAllowedIps,

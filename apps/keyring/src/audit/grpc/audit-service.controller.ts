@@ -8,7 +8,7 @@ import { AccessAtQuery } from '../point-in-time/access-at.handler';
 import { AccessParams } from '../point-in-time/access.params';
 import { auditFilterOf, AuditQueryParams } from '../audit-query.params';
 import { QueryAuditQuery, VerifyAuditQuery } from '../audit.queries';
-import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
+import { accountOutOfReach, outOfReach } from '@keyring/domain';
 import type { CommandContext } from '../../platform/context/command-context';
 import {
   accessMessage,
@@ -76,7 +76,7 @@ export class AuditServiceController {
   ) {
     const params = validated(AccessParams, { account: request.account, at: request.at });
     const outside = outOfReach(context.reach, [params.account]);
-    if (outside.length > 0) throw new AccountOutOfReachError(outside);
+    if (outside.length > 0) throw accountOutOfReach(outside);
     return accessMessage(
       await this.queries.execute(new AccessAtQuery(params.account, new Date(params.at), context.reach)),
     );

@@ -2,7 +2,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
+import { accountOutOfReach, outOfReach } from '@keyring/domain';
 import { AdminBearerGuard } from '../../tokens/bearer/admin-bearer.guard';
 import type { CommandContext } from '../../platform/context/command-context';
 import { ApiProblemResponses } from '../../platform/http/problem-details.doc';
@@ -32,7 +32,7 @@ export class AccessController {
     @RequestContext() context: CommandContext,
   ): Promise<AccessAtInstant> {
     const outside = outOfReach(context.reach, [params.account]);
-    if (outside.length > 0) throw new AccountOutOfReachError(outside);
+    if (outside.length > 0) throw accountOutOfReach(outside);
     return this.queries.execute(new AccessAtQuery(params.account, new Date(params.at), context.reach));
   }
 }

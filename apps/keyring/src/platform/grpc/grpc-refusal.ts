@@ -40,14 +40,15 @@ export const REFUSAL_GRPC_STATUS: Readonly<Record<RefusalCode, status>> = {
 };
 
 /** A refusal in gRPC's terms; null for anything else (a bug or an outage), which is no refusal. */
-export function grpcStatusOf(refusal: unknown): StatusDetails | null {
-  if (!isRefusal(refusal)) return null;
+export function grpcStatusOf(exception: unknown): StatusDetails | null {
+  if (!isRefusal(exception)) return null;
+  const { code, message, details } = exception;
   return {
-    code: REFUSAL_GRPC_STATUS[refusal.code],
-    message: refusal.message,
-    reason: refusal.code,
-    violations: refusal.details.violations ?? [],
-    retryAfterSeconds: refusal.details.retryAfterSeconds,
+    code: REFUSAL_GRPC_STATUS[code],
+    message,
+    reason: code,
+    violations: details.violations ?? [],
+    retryAfterSeconds: details.retryAfterSeconds,
   };
 }
 

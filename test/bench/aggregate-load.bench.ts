@@ -19,10 +19,10 @@ import {
   type CredentialEvent,
   type CredentialState,
   credentialStreamName,
+  type Decision,
   decide,
   evolve,
   initialCredentialState,
-  isDomainError,
 } from '@keyring/domain';
 import { type ExpectedRevision, NO_STREAM, SqliteEventStore } from '@keyring/event-store';
 import { UNLIMITED_REACH } from '@keyring/domain';
@@ -64,8 +64,8 @@ async function writeStream(
     expected = (await store.append(credentialStreamName(clientId), newEvents, expected)).nextExpectedRevision;
     pending = [];
   };
-  const record = (events: CredentialEvent[] | Error) => {
-    if (isDomainError(events) || events instanceof Error) throw events;
+  const record = ({ events, refusal }: Decision) => {
+    if (refusal) throw refusal;
     for (const event of events) state = evolve(state, event);
     pending.push(...events);
   };
@@ -79,7 +79,7 @@ async function writeStream(
       },
       state,
       now,
-    ) as CredentialEvent[],
+    ),
   );
   for (let written = 2; written < length; written++) {
     now = new Date(now.getTime() + 60_000);
@@ -91,7 +91,7 @@ async function writeStream(
       requestedScope: null,
       lifetimeSeconds: 300,
     };
-    record(decide(command, state, now) as CredentialEvent[]);
+    record(decide(command, state, now));
     if (pending.length >= 1000 || written === length - beforeTail.tail - 1) await flush();
     if (written === length - beforeTail.tail - 1) await beforeTail.run();
   }

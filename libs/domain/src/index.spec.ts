@@ -22,7 +22,8 @@ describe('the public surface of @keyring/domain', () => {
     'isTokenActive',
     'secondsUntilOldestActiveTokenExpires',
     'upcastCredentialEvent',
-    'isDomainError',
+    'isRefusal',
+    'accountOutOfReach',
     'credentialStreamName',
   ])('exports %s', (name) => {
     expect(typeof (domain as Record<string, unknown>)[name]).toBe('function');

@@ -2,7 +2,9 @@
 export * from './credential/fields';
 export * from './credential/commands';
 export * from './credential/events';
-export * from './credential/errors';
+export * from './refusal/refusal';
+export * from './refusal/refusal-code';
+export { type Decision, type CredentialRefusal } from './credential/decision';
 export * from './credential/state';
 export * from './credential/decider';
 export { validateCredentialFields, validateChanges } from './credential/validation';
@@ -31,7 +33,7 @@ export {
   reachesEveryAccount,
   withinReach,
   outOfReach,
-  AccountOutOfReachError,
+  accountOutOfReach,
   assertWithinReach,
 } from './credential/account-reach';
 export { UUID_PATTERN, parseClientId, parseSecretId } from './credential/ids';

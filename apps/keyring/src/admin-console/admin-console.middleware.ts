@@ -15,7 +15,7 @@ import {
   type Response,
   static as serveStatic,
 } from 'express';
-import { problem, ProblemException } from '../platform/http/problem-details';
+import { Refusal } from '@keyring/domain';
 import { ADMIN_CONSOLE_DIRECTORY } from './console-directory';
 import { CONSOLE_HEADERS, ENTRY_FILE_CACHING, HASHED_FILE_CACHING } from './console-headers';
 
@@ -23,15 +23,10 @@ export const CONSOLE_PATH = '/admin';
 const ASSETS_PATH = '/assets';
 const ENTRY_FILE = 'index.html';
 
-export const consoleNotBuilt = (): ProblemException =>
-  new ProblemException(
-    problem(
-      503,
-      'ADMIN_CONSOLE_NOT_BUILT',
-      'Admin console not built',
-      'The admin console has not been built yet: run `npm run build:admin` (or `npm start`, which builds it), then reload this page',
-    ),
-    { 'Cache-Control': 'no-store' },
+export const consoleNotBuilt = (): Refusal =>
+  new Refusal(
+    'ADMIN_CONSOLE_NOT_BUILT',
+    'The admin console has not been built yet: run `npm run build:admin` (or `npm start`, which builds it), then reload this page',
   );
 
 /** A path the console's own router may handle: decodable, without `.`/`..` segments or NUL. */
@@ -91,7 +86,11 @@ export class AdminConsoleMiddleware implements NestMiddleware {
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
     response.set(CONSOLE_HEADERS);
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (!(await this.isBuilt())) return next(consoleNotBuilt());
+    if (!(await this.isBuilt())) {
+      // A build may arrive at any moment: never let the refusal be cached.
+      response.setHeader('Cache-Control', 'no-store');
+      return next(consoleNotBuilt());
+    }
     const path = request.path.slice(CONSOLE_PATH.length);
     // A missing hashed file is a 404: index.html in its place would be cached as that file.
     // Paths match without regard to case, as Express routes do.

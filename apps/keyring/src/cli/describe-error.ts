@@ -1,8 +1,8 @@
 /** What the CLI prints for a failure: the message, and each field problem of a refused command. */
-import { isDomainError } from '@keyring/domain';
+import { isRefusal } from '@keyring/domain';
 
 export function describeError(error: unknown): string {
-  if (isDomainError(error)) {
+  if (isRefusal(error)) {
     const violations = error.details.violations ?? [];
     return [`${error.code}: ${error.message}`, ...violations.map((v) => `  - ${v.field}: ${v.message}`)].join(
       '\n',

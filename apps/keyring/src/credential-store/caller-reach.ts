@@ -6,7 +6,7 @@
  */
 import {
   type AccountReach,
-  AccountOutOfReachError,
+  accountOutOfReach,
   assertWithinReach,
   type CredentialCommand,
   credentialNotFound,
@@ -28,7 +28,7 @@ export function requireCommandWithinReach(
 /** Accounts a caller names (a batch's new credentials, an account to ask about) must all be within reach. */
 export function requireAccountsWithinReach(reach: AccountReach, accounts: readonly string[]): void {
   const outside = [...new Set(outOfReach(reach, accounts))];
-  if (outside.length > 0) throw new AccountOutOfReachError(outside);
+  if (outside.length > 0) throw accountOutOfReach(outside);
 }
 
 /** Queries: a credential's accounts as the read models hold them, null when there is no such credential. */

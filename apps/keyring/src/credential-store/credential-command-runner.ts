@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type CredentialCommand, type CredentialPolicy, decide, isDomainError } from '@keyring/domain';
+import { type CredentialCommand, type CredentialPolicy, decide, Refusal } from '@keyring/domain';
 import { ANY, isWrongExpectedRevision } from '@keyring/event-store';
 import { requireCommandWithinReach } from './caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
@@ -23,13 +23,12 @@ import { ReadYourWrites } from './read-your-writes';
 export const MAX_COMMAND_ATTEMPTS = 8;
 
 /** Too many concurrent writers kept winning the race; the caller may simply retry. */
-export class ConcurrencyConflictError extends Error {
-  readonly code = 'CONCURRENCY_CONFLICT';
-  constructor(clientId: string) {
-    super(`Credential ${clientId} is being changed by many requests at once; retry the request`);
-    this.name = 'ConcurrencyConflictError';
-  }
-}
+export const concurrencyConflict = (clientId: string): Refusal<'CONCURRENCY_CONFLICT'> =>
+  new Refusal(
+    'CONCURRENCY_CONFLICT',
+    `Credential ${clientId} is being changed by many requests at once; retry the request`,
+    { retryAfterSeconds: 1 },
+  );
 
 export type CommandResult = AppendedCredential | (LoadedCredential & { readonly position: null });
 
@@ -64,23 +63,22 @@ export class CredentialCommandRunner {
       requireCommandWithinReach(context.reach, loaded.state, command);
       // 2. Decide, with time passed in.
       const now = this.clock();
-      const decision = decide(command, loaded.state, now, this.policy);
-      if (isDomainError(decision)) {
-        // 3a. Refused token requests stay on record; they change no state, so no revision check.
-        const refusal = decision.details.recordedAs;
-        if (refusal)
-          await this.repository.append(clientId, loaded, [refusal], context, causationId, now, ANY);
-        throw decision;
+      const { events, refusal } = decide(command, loaded.state, now, this.policy);
+      if (refusal) {
+        // 3a. What a refusal records (refused token requests) changes no state, so no revision check.
+        if (events.length > 0)
+          await this.repository.append(clientId, loaded, events, context, causationId, now, ANY);
+        throw refusal;
       }
-      if (decision.length === 0) return { ...loaded, position: null };
+      if (events.length === 0) return { ...loaded, position: null };
       // 3b. Append, expecting the revision the decision was made on.
       try {
-        return await this.repository.append(clientId, loaded, decision, context, causationId, now);
+        return await this.repository.append(clientId, loaded, events, context, causationId, now);
       } catch (error) {
         // Another writer got there first; the next load reads its events on top of the cached state.
         if (!isWrongExpectedRevision(error)) throw error;
       }
     }
-    throw new ConcurrencyConflictError(clientId);
+    throw concurrencyConflict(clientId);
   }
 }

@@ -83,7 +83,7 @@ describe('loading a credential', () => {
       },
       fold([]),
       NOW,
-    ) as CredentialEvent[];
+    ).events;
     let loaded = await repository.append(
       CLIENT_ID,
       await repository.load(CLIENT_ID),
@@ -94,7 +94,7 @@ describe('loading a credential', () => {
     );
     for (let index = 1; index <= renames; index++) {
       const renamed = decide({ type: 'UpdateCredential', changes: { name: `n${index}` } }, loaded.state, NOW);
-      loaded = await repository.append(CLIENT_ID, loaded, renamed as CredentialEvent[], CONTEXT, 'c', NOW);
+      loaded = await repository.append(CLIENT_ID, loaded, renamed.events, CONTEXT, 'c', NOW);
     }
   }
 
@@ -118,7 +118,7 @@ describe('loading a credential', () => {
       before.state,
       NOW,
     );
-    await theirs.append(CLIENT_ID, before, renamed as CredentialEvent[], CONTEXT, 'c', NOW);
+    await theirs.append(CLIENT_ID, before, renamed.events, CONTEXT, 'c', NOW);
 
     counting.eventsRead = 0;
     const loaded = await ours.load(CLIENT_ID);
@@ -131,7 +131,7 @@ describe('loading a credential', () => {
     const repository = repositoryWithCache(100);
     await createWithRenames(repository, 50);
     const loaded = await repository.load(CLIENT_ID);
-    const refusal = decide(
+    const decision = decide(
       {
         type: 'IssueToken',
         jti: 'jti-1',
@@ -143,9 +143,9 @@ describe('loading a credential', () => {
       loaded.state,
       NOW,
     );
-    expect(refusal).toMatchObject({ code: 'INVALID_CLIENT_SECRET' });
-    const recorded = (refusal as { details: { recordedAs: CredentialEvent } }).details.recordedAs;
-    await repository.append(CLIENT_ID, loaded, [recorded], CONTEXT, 'c', NOW, ANY);
+    expect(decision.refusal).toMatchObject({ code: 'INVALID_CLIENT_SECRET' });
+    expect(decision.events).toHaveLength(1);
+    await repository.append(CLIENT_ID, loaded, decision.events, CONTEXT, 'c', NOW, ANY);
 
     counting.eventsRead = 0;
     const after = await repository.load(CLIENT_ID);

@@ -12,7 +12,6 @@ import {
   type CredentialPolicy,
   decideBatch,
   initialCredentialState,
-  isDomainError,
 } from '@keyring/domain';
 import { requireAccountsWithinReach } from '../credential-store/caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
@@ -58,14 +57,14 @@ export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCred
       firstSecret: secrets[index].command,
     }));
     const now = this.clock();
-    const decision = decideBatch(commands, now, this.policy);
-    if (isDomainError(decision)) throw decision;
+    const { events, refusal } = decideBatch(commands, now, this.policy);
+    if (refusal) throw refusal;
 
     const causationId = randomUUID();
     const fresh = { state: initialCredentialState(), revision: null };
     const appended = await Promise.all(
       commands.map((command, index) =>
-        this.repository.append(command.clientId, fresh, decision[index], context, causationId, now),
+        this.repository.append(command.clientId, fresh, events[index], context, causationId, now),
       ),
     );
     await this.readYourWrites.settle(context, Math.max(...appended.map((result) => result.position)));

@@ -13,7 +13,7 @@ import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { sourceIpOf } from '../platform/http/request-context';
 import { type PresentedClientCredentials, presentedClientCredentials } from './client-credentials';
 import { formBodyOf } from './form-parameters';
-import { invalidClient } from './oauth-error';
+import { invalidClient } from './grant-refusals';
 
 @Injectable()
 export class ClientAuthenticator {

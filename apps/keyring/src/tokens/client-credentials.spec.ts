@@ -1,5 +1,6 @@
+import { Refusal } from '@keyring/domain';
 import { presentedClientCredentials } from './client-credentials';
-import { OAuthError } from './oauth-error';
+import { type OAuthError, oauthErrorOf } from './oauth-errors';
 
 const basic = (raw: string) => `Basic ${Buffer.from(raw).toString('base64')}`;
 const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
@@ -8,10 +9,11 @@ const errorOf = (run: () => unknown): OAuthError => {
   try {
     run();
   } catch (error) {
-    if (error instanceof OAuthError) return error;
+    const answer = error instanceof Refusal ? oauthErrorOf(error) : null;
+    if (answer) return answer;
     throw error;
   }
-  throw new Error('expected an OAuthError');
+  throw new Error('expected an OAuth error');
 };
 
 describe('client credentials presented to an OAuth endpoint', () => {

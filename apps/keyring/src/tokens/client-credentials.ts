@@ -4,7 +4,7 @@
  * base64, so a `:` or non-ASCII character inside either survives the trip.
  */
 import { formParameter, type FormBody } from './form-parameters';
-import { invalidClient, invalidRequest } from './oauth-error';
+import { invalidClient, invalidRequest } from './grant-refusals';
 
 export interface PresentedClientCredentials {
   readonly clientId: string;

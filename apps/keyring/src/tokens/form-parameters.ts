@@ -2,7 +2,7 @@
  * Reads OAuth request parameters from a form body (RFC 6749 §3.1): a
  * parameter sent without a value counts as omitted, and none may be repeated.
  */
-import { invalidRequest } from './oauth-error';
+import { invalidRequest } from './grant-refusals';
 
 export type FormBody = Readonly<Record<string, string | string[] | undefined>>;
 

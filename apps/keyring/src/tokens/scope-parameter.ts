@@ -1,5 +1,5 @@
 /** The `scope` parameter (RFC 6749 §3.3): space-delimited scope tokens of printable ASCII. */
-import { invalidScope } from './oauth-error';
+import { invalidScope } from './grant-refusals';
 
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 const MAX_SCOPES = 100;

@@ -6,27 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type DomainError, type ExistingCredential, isDomainError } from '@keyring/domain';
+import { type ExistingCredential, isRefusal, type Refusal } from '@keyring/domain';
 import { UNLIMITED_REACH } from '@keyring/domain';
 import { KEYRING_CONFIG, type KeyringConfig } from '../platform/config/keyring-config';
 import { UUID_PATTERN } from '@keyring/domain';
 import type { CommandContext } from '../platform/context/command-context';
-import {
-  ConcurrencyConflictError,
-  CredentialCommandRunner,
-} from '../credential-store/credential-command-runner';
+import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
 import { KeyringMetrics } from '../platform/metrics/keyring-metrics';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { AccessTokenSigner } from './access-token-signer';
 import type { PresentedClientCredentials } from './client-credentials';
-import {
-  invalidClient,
-  invalidScope,
-  OAuthError,
-  serverError,
-  temporarilyUnavailable,
-  tokenLimitReached,
-} from './oauth-error';
+import { invalidClient, invalidScope, temporarilyUnavailable } from './grant-refusals';
+import { oauthErrorOf } from './oauth-errors';
 
 export interface TokenRequest {
   readonly client: PresentedClientCredentials;
@@ -66,7 +57,8 @@ export class TokenIssuer {
       this.metrics.tokenIssued();
       return response;
     } catch (error) {
-      this.metrics.tokenRefused(error instanceof OAuthError ? error.error : 'server_error');
+      const answer = isRefusal(error) ? oauthErrorOf(error) : null;
+      this.metrics.tokenRefused(answer?.error ?? 'server_error');
       throw error;
     }
   }
@@ -99,10 +91,10 @@ export class TokenIssuer {
       );
       credential = result.state as ExistingCredential;
     } catch (error) {
-      throw this.refusal(error, clientId, sourceIp);
+      throw isRefusal(error) ? this.grantRefusal(error, clientId, sourceIp) : error;
     }
     const token = credential.tokens.find((candidate) => candidate.jti === jti);
-    if (!token) throw serverError('The token was not recorded; try again');
+    if (!token) throw new Error(`Token ${jti} of ${clientId} was issued but not recorded`);
     const iat = toSeconds(token.issuedAt);
     const exp = toSeconds(token.expiresAt);
     const scope = token.scope.join(' ');
@@ -121,35 +113,37 @@ export class TokenIssuer {
     return { access_token: accessToken, token_type: 'Bearer', expires_in: exp - iat, scope };
   }
 
-  private unknownClient(clientId: string, sourceIp: string): OAuthError {
+  private unknownClient(clientId: string, sourceIp: string): Refusal {
     // Nothing to record the attempt against: the logs are its only trace.
     this.logger.warn({ clientId: clientId.slice(0, 64), sourceIp }, 'Token request for an unknown client');
     return invalidClient();
   }
 
-  private refusal(error: unknown, clientId: string, sourceIp: string): OAuthError | unknown {
-    if (error instanceof ConcurrencyConflictError) return temporarilyUnavailable(error.message);
-    if (!isDomainError(error)) return error;
-    return this.oauthErrorFor(error, clientId, sourceIp);
-  }
-
-  private oauthErrorFor(error: DomainError, clientId: string, sourceIp: string): OAuthError {
-    switch (error.code) {
+  /**
+   * The grant's answer, the same on every edge: whatever made client
+   * authentication fail reads as one invalid client, so the answer is no oracle.
+   */
+  private grantRefusal(refusal: Refusal, clientId: string, sourceIp: string): Error {
+    switch (refusal.code) {
       case 'CREDENTIAL_NOT_FOUND':
         return this.unknownClient(clientId, sourceIp);
       case 'CREDENTIAL_REVOKED':
       case 'INVALID_CLIENT_SECRET':
       case 'IP_NOT_ALLOWED':
         // Recorded as TokenRequestRefused with the real reason; the client learns nothing more.
-        this.logger.warn({ clientId, reason: error.code, sourceIp }, 'Token request refused');
+        this.logger.warn({ clientId, reason: refusal.code, sourceIp }, 'Token request refused');
         return invalidClient();
       case 'INVALID_SCOPE':
-        return invalidScope(error.message);
+        return invalidScope(refusal.message);
       case 'TOKEN_LIMIT_REACHED':
-        return tokenLimitReached(error.message, error.details.retryAfterSeconds ?? 1);
+        return refusal;
+      case 'CONCURRENCY_CONFLICT':
+        return temporarilyUnavailable(refusal.message);
       default:
-        this.logger.error({ clientId, code: error.code, err: error }, 'Token request failed unexpectedly');
-        return serverError('The token could not be issued; try again');
+        // The edge made a request the domain finds invalid (a reused jti, a bad lifetime): our fault.
+        return new Error(`Token request of ${clientId} refused unexpectedly: ${refusal.code}`, {
+          cause: refusal,
+        });
     }
   }
 }

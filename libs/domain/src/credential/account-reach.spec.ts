@@ -1,11 +1,5 @@
 import type { CredentialCommand } from './commands';
-import {
-  type AccountReach,
-  AccountOutOfReachError,
-  assertWithinReach,
-  outOfReach,
-  withinReach,
-} from './account-reach';
+import { type AccountReach, assertWithinReach, outOfReach, withinReach } from './account-reach';
 import { credentialNotFound } from './refusals';
 import type { CredentialState } from './state';
 
@@ -63,10 +57,14 @@ describe('a caller may not give a credential accounts beyond its reach', () => {
       fields: { name: 'x', environment: 'production', accounts: ['a', 'b'], roles: ['r'] },
       firstSecret: { secretId: 's', secretHash: 'h', hint: 'h' },
     } as const;
-    expect(givenCaller(['a']).when({ status: 'absent' }, create)).toThrow(AccountOutOfReachError);
+    expect(givenCaller(['a']).when({ status: 'absent' }, create)).toThrow(
+      expect.objectContaining({ code: 'ACCOUNT_OUT_OF_REACH' }),
+    );
   });
   it('refuses moving a credential it reaches onto an account beyond reach', () => {
     const update = { type: 'UpdateCredential', changes: { accounts: ['b'] } } as const;
-    expect(givenCaller(['a']).when(credentialOn(['a']), update)).toThrow(AccountOutOfReachError);
+    expect(givenCaller(['a']).when(credentialOn(['a']), update)).toThrow(
+      expect.objectContaining({ code: 'ACCOUNT_OUT_OF_REACH' }),
+    );
   });
 });

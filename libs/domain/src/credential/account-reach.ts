@@ -4,6 +4,7 @@
  * so an administrator of account A never sees (or learns of) a credential
  * that also acts on account B; only a `*` caller reaches a `*` credential.
  */
+import { Refusal } from '../refusal/refusal';
 import type { CredentialCommand } from './commands';
 import { ALL_ACCOUNTS } from './fields';
 import { credentialNotFound } from './refusals';
@@ -30,16 +31,12 @@ export function outOfReach(reach: AccountReach, accounts: readonly string[]): st
 }
 
 /** A change would give a credential accounts the caller does not manage. */
-export class AccountOutOfReachError extends Error {
-  readonly code = 'ACCOUNT_OUT_OF_REACH';
-  constructor(readonly accounts: readonly string[]) {
-    super(
-      `You may only manage credentials within your own accounts; not yours: ${accounts.join(', ')}. ` +
-        'Ask an administrator of those accounts',
-    );
-    this.name = 'AccountOutOfReachError';
-  }
-}
+export const accountOutOfReach = (accounts: readonly string[]): Refusal<'ACCOUNT_OUT_OF_REACH'> =>
+  new Refusal(
+    'ACCOUNT_OUT_OF_REACH',
+    `You may only manage credentials within your own accounts; not yours: ${accounts.join(', ')}. ` +
+      'Ask an administrator of those accounts',
+  );
 
 /** The accounts a command would give its credential, when it sets them. */
 function accountsSetBy(command: CredentialCommand): readonly string[] | undefined {
@@ -63,5 +60,5 @@ export function assertWithinReach(
   }
   const accounts = command && accountsSetBy(command);
   const outside = accounts ? outOfReach(reach, accounts) : [];
-  if (outside.length > 0) throw new AccountOutOfReachError(outside);
+  if (outside.length > 0) throw accountOutOfReach(outside);
 }

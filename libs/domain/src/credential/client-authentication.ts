@@ -4,13 +4,13 @@
  * the same order — the credential exists and is active, the presented secret
  * is one of its active secrets, and the request comes from an allowed address.
  */
-import type { DomainErrorCode } from './errors';
+import type { CredentialRefusalCode } from '../refusal/refusal-code';
 import { isIpAllowed } from './ip-rules';
 import { authenticatingSecret } from './secret-authentication';
 import type { CredentialState, ExistingCredential } from './state';
 
 export type ClientAuthenticationRefusal = Extract<
-  DomainErrorCode,
+  CredentialRefusalCode,
   'CREDENTIAL_NOT_FOUND' | 'CREDENTIAL_REVOKED' | 'INVALID_CLIENT_SECRET' | 'IP_NOT_ALLOWED'
 >;
 

@@ -1,5 +1,4 @@
 import { decideBatch } from './decide-batch';
-import { isDomainError } from './errors';
 import { createCredential, NOW } from '../testing/credential-fixtures';
 import type { CreateCredential } from './commands';
 
@@ -10,19 +9,20 @@ const credentials = (count: number): CreateCredential[] =>
 
 describe('a batch holds 1 to 10 credentials', () => {
   it.each([1, 10])('creates a batch of %i, each credential with its first secret', (count) => {
-    const decision = decideBatch(credentials(count), NOW);
-    if (isDomainError(decision)) throw decision;
-    expect(decision).toHaveLength(count);
-    expect(decision.map((events) => events.map((event) => event.type))).toEqual(
+    const { events, refusal } = decideBatch(credentials(count), NOW);
+    if (refusal) throw refusal;
+    expect(events).toHaveLength(count);
+    expect(events.map((created) => created.map((event) => event.type))).toEqual(
       Array(count).fill(['CredentialCreated', 'SecretGenerated']),
     );
-    expect(decision[count - 1][0].data).toMatchObject({ clientId: `client-${count - 1}` });
+    expect(events[count - 1][0].data).toMatchObject({ clientId: `client-${count - 1}` });
   });
 
   it.each([0, 11])('refuses a batch of %i', (count) => {
-    const decision = decideBatch(credentials(count), NOW);
-    expect(isDomainError(decision) && decision.code).toBe('VALIDATION_FAILED');
-    expect(isDomainError(decision) && decision.details.violations).toEqual([
+    const { events, refusal } = decideBatch(credentials(count), NOW);
+    expect(events).toEqual([]);
+    expect(refusal?.code).toBe('VALIDATION_FAILED');
+    expect(refusal?.details.violations).toEqual([
       {
         field: 'credentials',
         message: `a batch holds 1 to 10 credentials (got ${count}); split larger sets into several batches`,
@@ -38,10 +38,11 @@ describe('every credential in a batch is validated before any is created', () =>
       createCredential({}, 'client-1'),
       createCredential({ accounts: [], roles: ['Bad'] }, 'client-2'),
     ];
-    const decision = decideBatch(batch, NOW);
-    if (!isDomainError(decision)) throw new Error('expected a refusal');
-    expect(decision.code).toBe('VALIDATION_FAILED');
-    expect(decision.details.violations?.map((violation) => violation.field)).toEqual([
+    const { events, refusal } = decideBatch(batch, NOW);
+    if (!refusal) throw new Error('expected a refusal');
+    expect(events).toEqual([]);
+    expect(refusal.code).toBe('VALIDATION_FAILED');
+    expect(refusal.details.violations?.map((violation) => violation.field)).toEqual([
       'credentials[0].name',
       'credentials[2].accounts',
       'credentials[2].roles[0]',
@@ -49,8 +50,8 @@ describe('every credential in a batch is validated before any is created', () =>
   });
 
   it('refuses two credentials with the same client ID', () => {
-    const decision = decideBatch([createCredential({}, 'same'), createCredential({}, 'same')], NOW);
-    expect(isDomainError(decision) && decision.details.violations).toEqual([
+    const { refusal } = decideBatch([createCredential({}, 'same'), createCredential({}, 'same')], NOW);
+    expect(refusal?.details.violations).toEqual([
       {
         field: 'credentials[1].clientId',
         message: expect.stringContaining('repeats credentials[0].clientId'),
@@ -59,7 +60,9 @@ describe('every credential in a batch is validated before any is created', () =>
   });
 
   it('applies the role catalogue to every item', () => {
-    const decision = decideBatch([createCredential({ roles: ['billing:read'] })], NOW, { roleCatalogue: [] });
-    expect(isDomainError(decision) && decision.details.violations?.[0].field).toBe('credentials[0].roles[0]');
+    const { refusal } = decideBatch([createCredential({ roles: ['billing:read'] })], NOW, {
+      roleCatalogue: [],
+    });
+    expect(refusal?.details.violations?.[0].field).toBe('credentials[0].roles[0]');
   });
 });

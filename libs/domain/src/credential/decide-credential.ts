@@ -1,10 +1,10 @@
 /** Decisions about the credential itself: create, update, revoke. */
 import type { CreateCredential, RevokeCredential, UpdateCredential } from './commands';
-import type { DomainError, FieldViolation } from './errors';
+import type { FieldViolation } from '../refusal/refusal';
+import { accepted, type Decision, refused } from './decision';
 import {
   CREDENTIAL_EVENT_SCHEMA_VERSION,
   type CredentialCreated,
-  type CredentialEvent,
   type CredentialRevoked,
   type CredentialUpdated,
 } from './events';
@@ -23,14 +23,10 @@ const clientIdViolations = (clientId: unknown): FieldViolation[] =>
     ? []
     : [{ field: 'clientId', message: 'clientId must be a non-empty identifier' }];
 
-export function decideCreate(
-  command: CreateCredential,
-  now: Date,
-  policy: CredentialPolicy,
-): CredentialEvent[] | DomainError {
+export function decideCreate(command: CreateCredential, now: Date, policy: CredentialPolicy): Decision {
   const fields = checkCredentialFields(command.fields, policy);
   const violations = [...clientIdViolations(command.clientId), ...fields.violations];
-  if (violations.length > 0) return validationFailed('The credential', violations);
+  if (violations.length > 0) return refused(validationFailed('The credential', violations));
 
   const createdAt = now.toISOString();
   const credentialCreated: CredentialCreated = {
@@ -39,7 +35,7 @@ export function decideCreate(
     data: { clientId: command.clientId, ...fields.value, createdAt },
   };
   const { secretId, secretHash, hint } = command.firstSecret;
-  return [
+  return accepted([
     credentialCreated,
     {
       type: 'SecretGenerated',
@@ -53,7 +49,7 @@ export function decideCreate(
         expiresAt: plusDays(now, fields.value.secretLifetimeDays).toISOString(),
       },
     },
-  ];
+  ]);
 }
 
 /** Lists are compared as sets: reordering accounts or roles is not a change worth recording. */
@@ -68,14 +64,14 @@ export function decideUpdate(
   state: ExistingCredential,
   now: Date,
   policy: CredentialPolicy,
-): CredentialEvent[] | DomainError {
+): Decision {
   const checked = checkChanges(command.changes, policy);
-  if (checked.violations.length > 0) return validationFailed('The update', checked.violations);
+  if (checked.violations.length > 0) return refused(validationFailed('The update', checked.violations));
 
   const changed = (Object.keys(checked.value) as (keyof CredentialChanges)[]).filter(
     (field) => !isSameValue(state[field], checked.value[field] as string | readonly string[]),
   );
-  if (changed.length === 0) return [];
+  if (changed.length === 0) return accepted([]);
   const credentialUpdated: CredentialUpdated = {
     type: 'CredentialUpdated',
     schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
@@ -85,18 +81,18 @@ export function decideUpdate(
       updatedAt: now.toISOString(),
     },
   };
-  return [credentialUpdated];
+  return accepted([credentialUpdated]);
 }
 
 export function decideRevokeCredential(
   command: RevokeCredential,
   state: ExistingCredential,
   now: Date,
-): CredentialEvent[] | DomainError {
+): Decision {
   const reason = typeof command.reason === 'string' ? command.reason.trim() : '';
   if (reason.length > REVOCATION_REASON_MAX_LENGTH) {
     const message = `reason must be at most ${REVOCATION_REASON_MAX_LENGTH} characters (got ${reason.length})`;
-    return validationFailed('The revocation', [{ field: 'reason', message }]);
+    return refused(validationFailed('The revocation', [{ field: 'reason', message }]));
   }
   const credentialRevoked: CredentialRevoked = {
     type: 'CredentialRevoked',
@@ -107,5 +103,5 @@ export function decideRevokeCredential(
       reason: reason || DEFAULT_REVOCATION_REASON,
     },
   };
-  return [credentialRevoked];
+  return accepted([credentialRevoked]);
 }

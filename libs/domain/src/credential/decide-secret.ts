@@ -1,9 +1,10 @@
 /** Decisions about secrets: generating (at most two active) and deleting. */
 import type { DeleteSecret, GenerateSecret } from './commands';
-import { DomainError } from './errors';
+import { Refusal } from '../refusal/refusal';
+import { accepted, type Decision, refused } from './decision';
 import { checkSecretLifetimeDays } from './field-rules';
 import { FIELD_LIMITS } from './fields';
-import { CREDENTIAL_EVENT_SCHEMA_VERSION, type CredentialEvent } from './events';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION } from './events';
 import { activeSecrets, secretStatus } from './queries';
 import { validationFailed } from './refusals';
 import type { ExistingCredential } from './state';
@@ -13,7 +14,7 @@ export function decideGenerateSecret(
   command: GenerateSecret,
   state: ExistingCredential,
   now: Date,
-): CredentialEvent[] | DomainError {
+): Decision {
   const lifetime = checkSecretLifetimeDays(
     command.expiresInDays ?? state.secretLifetimeDays,
     'expiresInDays',
@@ -25,20 +26,22 @@ export function decideGenerateSecret(
       message: 'a secret with this ID already exists; use a new ID',
     });
   }
-  if (violations.length > 0) return validationFailed('The secret', violations);
+  if (violations.length > 0) return refused(validationFailed('The secret', violations));
 
   const active = activeSecrets(state, now);
   if (active.length >= FIELD_LIMITS.maxActiveSecrets) {
     const ids = active.map((secret) => secret.secretId).join(' and ');
-    return new DomainError(
-      'SECRET_LIMIT_REACHED',
-      `Credential ${state.clientId} already has ${active.length} active secrets (${ids}), the most allowed; ` +
-        `delete one of the two active secrets before generating another`,
+    return refused(
+      new Refusal(
+        'SECRET_LIMIT_REACHED',
+        `Credential ${state.clientId} already has ${active.length} active secrets (${ids}), the most allowed; ` +
+          `delete one of the two active secrets before generating another`,
+      ),
     );
   }
 
   const { secretId, secretHash, hint } = command.secret;
-  return [
+  return accepted([
     {
       type: 'SecretGenerated',
       schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
@@ -51,33 +54,30 @@ export function decideGenerateSecret(
         expiresAt: plusDays(now, lifetime.value).toISOString(),
       },
     },
-  ];
+  ]);
 }
 
-export function decideDeleteSecret(
-  command: DeleteSecret,
-  state: ExistingCredential,
-  now: Date,
-): CredentialEvent[] | DomainError {
+export function decideDeleteSecret(command: DeleteSecret, state: ExistingCredential, now: Date): Decision {
   const secret = state.secrets.find((candidate) => candidate.secretId === command.secretId);
   if (!secret) {
-    return new DomainError(
-      'SECRET_NOT_FOUND',
-      `Credential ${state.clientId} has no secret ${command.secretId}; list the credential's secrets to find its ID`,
+    return refused(
+      new Refusal(
+        'SECRET_NOT_FOUND',
+        `Credential ${state.clientId} has no secret ${command.secretId}; list the credential's secrets to find its ID`,
+      ),
     );
   }
   // Expired secrets may still be deleted, so that callers can tidy up what they see.
   if (secretStatus(secret, now) === 'deleted') {
-    return new DomainError(
-      'SECRET_ALREADY_DELETED',
-      `Secret ${command.secretId} was already deleted; nothing to do`,
+    return refused(
+      new Refusal('SECRET_ALREADY_DELETED', `Secret ${command.secretId} was already deleted; nothing to do`),
     );
   }
-  return [
+  return accepted([
     {
       type: 'SecretDeleted',
       schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
       data: { clientId: state.clientId, secretId: command.secretId, deletedAt: now.toISOString() },
     },
-  ];
+  ]);
 }

@@ -1,11 +1,13 @@
 /**
  * Decisions about access tokens. Every refused token request for a known
- * client carries a TokenRequestRefused event in `recordedAs`, so the audit
+ * client records a TokenRequestRefused event beside its refusal, so the audit
  * trail shows failed access attempts even though they change no state.
  */
+import { type FieldViolation, Refusal, type RefusalDetails } from '../refusal/refusal';
+import type { CredentialRefusalCode } from '../refusal/refusal-code';
 import type { IssueToken, RevokeToken } from './commands';
-import { DomainError, type DomainErrorCode, type FieldViolation } from './errors';
-import { CREDENTIAL_EVENT_SCHEMA_VERSION, type CredentialEvent, type TokenRequestRefused } from './events';
+import { accepted, type Decision, refused } from './decision';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION, type TokenRequestRefused } from './events';
 import { FIELD_LIMITS } from './fields';
 import { isIpAllowed } from './ip-rules';
 import { activeTokens, isTokenActive, secondsUntilOldestActiveTokenExpires } from './queries';
@@ -28,18 +30,14 @@ function tokenRequestViolations(command: IssueToken, state: ExistingCredential):
   return violations;
 }
 
-export function decideIssueToken(
-  command: IssueToken,
-  state: ExistingCredential,
-  now: Date,
-): CredentialEvent[] | DomainError {
+export function decideIssueToken(command: IssueToken, state: ExistingCredential, now: Date): Decision {
   const refuse = (
-    code: DomainErrorCode,
+    code: CredentialRefusalCode,
     message: string,
     secretId: string | null,
-    details: { retryAfterSeconds?: number; violations?: readonly FieldViolation[] } = {},
-  ): DomainError => {
-    const recordedAs: TokenRequestRefused = {
+    details: RefusalDetails = {},
+  ): Decision => {
+    const recorded: TokenRequestRefused = {
       type: 'TokenRequestRefused',
       schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
       data: {
@@ -51,7 +49,7 @@ export function decideIssueToken(
         refusedAt: now.toISOString(),
       },
     };
-    return new DomainError(code, message, { ...details, recordedAs });
+    return refused(new Refusal(code, message, details), [recorded]);
   };
 
   // The order of checks is part of the contract: each refusal names the first rule the request broke.
@@ -95,7 +93,7 @@ export function decideIssueToken(
     return refuse('VALIDATION_FAILED', message, secret.secretId, { violations });
   }
 
-  return [
+  return accepted([
     {
       type: 'TokenIssued',
       schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
@@ -109,25 +107,23 @@ export function decideIssueToken(
         sourceIp: command.sourceIp,
       },
     },
-  ];
+  ]);
 }
 
-export function decideRevokeToken(
-  command: RevokeToken,
-  state: ExistingCredential,
-  now: Date,
-): CredentialEvent[] | DomainError {
+export function decideRevokeToken(command: RevokeToken, state: ExistingCredential, now: Date): Decision {
   if (!isTokenActive(state, command.jti, now)) {
-    return new DomainError(
-      'TOKEN_NOT_FOUND',
-      `Credential ${state.clientId} has no active token ${command.jti}; it may have expired or been revoked already`,
+    return refused(
+      new Refusal(
+        'TOKEN_NOT_FOUND',
+        `Credential ${state.clientId} has no active token ${command.jti}; it may have expired or been revoked already`,
+      ),
     );
   }
-  return [
+  return accepted([
     {
       type: 'TokenRevoked',
       schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
       data: { clientId: state.clientId, jti: command.jti, revokedAt: now.toISOString() },
     },
-  ];
+  ]);
 }

@@ -1,7 +1,6 @@
 /** Routes a command to the rule that decides it, after the checks every command shares. */
 import type { CredentialCommand } from './commands';
-import type { DomainError } from './errors';
-import type { CredentialEvent } from './events';
+import { type Decision, refused } from './decision';
 import { decideCreate, decideRevokeCredential, decideUpdate } from './decide-credential';
 import { decideDeleteSecret, decideGenerateSecret } from './decide-secret';
 import { decideIssueToken, decideRevokeToken } from './decide-token';
@@ -10,25 +9,27 @@ import { credentialAlreadyExists, credentialNotFound, credentialRevoked } from '
 import type { CredentialState } from './state';
 
 /**
- * The events that carry out `command` on a credential in `state` at `now`, or
- * the reason it is refused. An empty list means there was nothing to change.
+ * What `command` does to a credential in `state` at `now`: the events that
+ * carry it out, or the refusal with anything that must still be recorded.
  */
 export function decide(
   command: CredentialCommand,
   state: CredentialState,
   now: Date,
   policy: CredentialPolicy = DEFAULT_POLICY,
-): CredentialEvent[] | DomainError {
+): Decision {
   if (state.status === 'absent') {
-    return command.type === 'CreateCredential' ? decideCreate(command, now, policy) : credentialNotFound();
+    return command.type === 'CreateCredential'
+      ? decideCreate(command, now, policy)
+      : refused(credentialNotFound());
   }
   // A token request checks revocation itself, because its refusals are recorded.
   if (command.type === 'IssueToken') return decideIssueToken(command, state, now);
-  if (state.status === 'revoked') return credentialRevoked(state);
+  if (state.status === 'revoked') return refused(credentialRevoked(state));
 
   switch (command.type) {
     case 'CreateCredential':
-      return credentialAlreadyExists(state);
+      return refused(credentialAlreadyExists(state));
     case 'UpdateCredential':
       return decideUpdate(command, state, now, policy);
     case 'GenerateSecret':

@@ -8,7 +8,7 @@ import { evolve } from './evolve';
 import { initialCredentialState } from './state';
 
 export { decide } from './decide';
-export { decideBatch } from './decide-batch';
+export { type BatchDecision, decideBatch } from './decide-batch';
 export { evolve, fold } from './evolve';
 export { type CredentialPolicy, DEFAULT_POLICY, grantableApis, grantableRoles } from './policy';
 

@@ -3,7 +3,7 @@
  * roles, apis and allowedIps all follow: a size range, a check per item, and
  * each value once (compared after the item check normalises it).
  */
-import type { FieldViolation } from './errors';
+import type { FieldViolation } from '../refusal/refusal';
 
 export interface FieldCheck<Value> {
   readonly value: Value;

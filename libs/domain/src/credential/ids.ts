@@ -2,7 +2,7 @@
  * Client and secret ids are UUIDs the service made; anything else names no
  * credential or secret, so it is answered as not found without a store read.
  */
-import { DomainError } from './errors';
+import { Refusal } from '../refusal/refusal';
 import { credentialNotFound } from './refusals';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,6 +13,6 @@ export function parseClientId(value: string): string {
 }
 
 export function parseSecretId(value: string): string {
-  if (!UUID_PATTERN.test(value)) throw new DomainError('SECRET_NOT_FOUND', 'No secret with that secret id');
+  if (!UUID_PATTERN.test(value)) throw new Refusal('SECRET_NOT_FOUND', 'No secret with that secret id');
   return value.toLowerCase();
 }

@@ -13,7 +13,7 @@ import {
   tokenRevoked,
 } from '../testing/credential-fixtures';
 import { given } from '../testing/decider-specification';
-import type { DomainErrorCode } from './errors';
+import type { CredentialRefusalCode } from '../refusal/refusal-code';
 import type { CredentialEvent, TokenIssued } from './events';
 
 const issuedNow = (overrides: Partial<TokenIssued['data']> = {}): TokenIssued =>
@@ -65,8 +65,8 @@ describe('a deleted or expired secret never authenticates', () => {
       .when(issueToken({ presentedSecretHash }))
       .thenThrows(
         'INVALID_CLIENT_SECRET',
-        (error) =>
-          error.details.recordedAs?.data.secretId === null && !error.message.includes(presentedSecretHash),
+        (error, recorded) =>
+          recorded[0]?.data.secretId === null && !error.message.includes(presentedSecretHash),
       );
   });
 });
@@ -135,27 +135,30 @@ describe('every refused token request is recorded', () => {
   it('carries a TokenRequestRefused event with the reason, address, scope and secret', () => {
     given([credentialCreated({ allowedIps: ['10.0.0.0/8'] }), secretGenerated('secret-1')])
       .when(issueToken({ sourceIp: '192.0.2.1', requestedScope: ['voice'] }))
-      .thenThrows('IP_NOT_ALLOWED', (error) =>
-        expect(error.details.recordedAs).toEqual({
-          type: 'TokenRequestRefused',
-          schemaVersion: 1,
-          data: {
-            clientId: CLIENT_ID,
-            reason: 'IP_NOT_ALLOWED',
-            sourceIp: '192.0.2.1',
-            requestedScope: ['voice'],
-            secretId: 'secret-1',
-            refusedAt: NOW.toISOString(),
+      .thenRecordsAndRefuses(
+        [
+          {
+            type: 'TokenRequestRefused',
+            schemaVersion: 1,
+            data: {
+              clientId: CLIENT_ID,
+              reason: 'IP_NOT_ALLOWED',
+              sourceIp: '192.0.2.1',
+              requestedScope: ['voice'],
+              secretId: 'secret-1',
+              refusedAt: NOW.toISOString(),
+            },
           },
-        }),
+        ],
+        'IP_NOT_ALLOWED',
       );
   });
 
   it('records a request to a revoked credential', () => {
     given([...existingCredential(), credentialRevoked()])
       .when(issueToken())
-      .thenThrows('CREDENTIAL_REVOKED', (error) => {
-        expect(error.details.recordedAs?.data).toMatchObject({
+      .thenThrows('CREDENTIAL_REVOKED', (_error, recorded) => {
+        expect(recorded[0]?.data).toMatchObject({
           reason: 'CREDENTIAL_REVOKED',
           secretId: null,
         });
@@ -174,7 +177,7 @@ describe('a token request is checked in a fixed order', () => {
     requestedScope: ['x'],
   });
 
-  it.each<[string, CredentialEvent[], Parameters<typeof issueToken>[0], DomainErrorCode]>([
+  it.each<[string, CredentialEvent[], Parameters<typeof issueToken>[0], CredentialRefusalCode]>([
     [
       'revocation before authentication',
       [...allowedOnly(['10.0.0.1']), credentialRevoked()],
@@ -197,7 +200,7 @@ describe('a token request is checked in a fixed order', () => {
   ])('checks %s', (_, history, overrides, code) => {
     given(history)
       .when({ ...offendEverything, ...overrides })
-      .thenThrows(code, (error) => error.details.recordedAs?.data.reason === code);
+      .thenThrows(code, (_error, recorded) => recorded[0]?.data.reason === code);
   });
 });
 
@@ -205,9 +208,9 @@ describe('a jti is never issued twice', () => {
   it('refuses a jti already in use, and records the refusal', () => {
     given([...existingCredential(), tokenIssued('jti-new', 5)])
       .when(issueToken())
-      .thenThrows('VALIDATION_FAILED', (error) => {
+      .thenThrows('VALIDATION_FAILED', (error, recorded) => {
         expect(error.details.violations?.[0].field).toBe('jti');
-        expect(error.details.recordedAs?.data.secretId).toBe('secret-1');
+        expect(recorded[0]?.data.secretId).toBe('secret-1');
       });
   });
 

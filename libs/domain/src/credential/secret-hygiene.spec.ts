@@ -7,7 +7,6 @@ import {
 } from '../testing/credential-fixtures';
 import type { CredentialCommand } from './commands';
 import { decide } from './decide';
-import { isDomainError } from './errors';
 import type { CredentialEvent } from './events';
 import { fold } from './evolve';
 
@@ -26,9 +25,8 @@ function everyEventOfALife(): CredentialEvent[] {
   const events: CredentialEvent[] = [];
   const run = (command: CredentialCommand) => {
     const decision = decide(command, fold(events), NOW);
-    if (!isDomainError(decision)) events.push(...decision);
-    else if (decision.details.recordedAs) events.push(decision.details.recordedAs);
-    else throw decision;
+    if (decision.refusal && decision.events.length === 0) throw decision.refusal;
+    events.push(...decision.events);
   };
   run(createCredential());
   run({ type: 'UpdateCredential', changes: { name: 'Renamed', allowedIps: ['10.0.0.0/8'] } });

@@ -3,7 +3,7 @@
  * report problems before sending a command. Every problem is collected, so
  * one refusal lists them all.
  */
-import type { FieldViolation } from './errors';
+import type { FieldViolation } from '../refusal/refusal';
 import {
   checkAccounts,
   checkAllowedIps,

@@ -29,6 +29,14 @@ describe('the decider specification fails when the decision differs', () => {
     ).toThrow(/did not satisfy/);
   });
 
+  it('fails thenRecordsAndRefuses() when the refusal records other events', () => {
+    expect(() =>
+      given(existingCredential())
+        .when(createCredential())
+        .thenRecordsAndRefuses([credentialCreated()], 'CREDENTIAL_ALREADY_EXISTS'),
+    ).toThrow();
+  });
+
   it('fails thenNothing() when events are recorded', () => {
     expect(() => given([]).when(createCredential()).thenNothing()).toThrow();
   });

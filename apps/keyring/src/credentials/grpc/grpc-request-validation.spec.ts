@@ -1,5 +1,5 @@
 import { CreateCredentialDto } from '../dto/create-credential.dto';
-import { GrpcRefusal } from '../../platform/grpc/grpc-refusal';
+import { Refusal } from '@keyring/domain';
 import { protoFieldPath, validated } from '../../platform/grpc/grpc-request-validation';
 
 describe('gRPC request validation', () => {
@@ -17,11 +17,11 @@ describe('gRPC request validation', () => {
         { name: '', environment: 'moon', accounts: ['9900001'], roles: ['r'] },
         'credential',
       );
-    expect(attempt).toThrow(GrpcRefusal);
+    expect(attempt).toThrow(Refusal);
     try {
       attempt();
     } catch (error) {
-      expect((error as GrpcRefusal).violations.map((violation) => violation.field).sort()).toEqual([
+      expect((error as Refusal).details.violations?.map((violation) => violation.field).sort()).toEqual([
         'credential.environment',
         'credential.name',
       ]);

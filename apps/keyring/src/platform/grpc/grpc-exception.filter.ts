@@ -14,7 +14,7 @@ import {
   type ServerSurfaceCall,
 } from './grpc-call-context';
 import { GRPC_LOG_CONTEXT } from './grpc-access-log.interceptor';
-import { GrpcRefusal, grpcErrorResponse, refusalFor } from './grpc-refusal';
+import { grpcErrorResponse, grpcStatusOf, internalError } from './grpc-refusal';
 
 @Catch()
 @Injectable()
@@ -31,7 +31,7 @@ export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
       requestId: callContext?.requestId,
       caller: callContext?.actor.id ?? undefined,
     };
-    const refusal = refusalFor(exception);
+    const refusal = grpcStatusOf(exception);
     this.metrics.grpcCallEnded(
       line.grpc.method,
       status[refusal?.code ?? status.INTERNAL],
@@ -46,10 +46,6 @@ export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
     }
     this.logger.error({ ...line, err: exception }, 'Unexpected error while handling a gRPC call');
     const quote = line.requestId ? `; quote request id ${line.requestId} when reporting it` : '';
-    return throwError(() =>
-      grpcErrorResponse(
-        new GrpcRefusal(status.INTERNAL, 'INTERNAL_ERROR', `The call could not be completed${quote}`),
-      ),
-    );
+    return throwError(() => grpcErrorResponse(internalError(`The call could not be completed${quote}`)));
   }
 }

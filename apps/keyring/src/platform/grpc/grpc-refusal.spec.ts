@@ -1,14 +1,10 @@
 import { status } from '@grpc/grpc-js';
-import { DomainError } from '@keyring/domain';
-import { AccountOutOfReachError } from '@keyring/domain';
-import { BearerRefusal } from '../../tokens/bearer/bearer-authenticator';
-import { ConcurrencyConflictError } from '../../credential-store/credential-command-runner';
-import { invalidClient, invalidScope, serverError, tokenLimitReached } from '../../tokens/oauth-error';
-import { DOMAIN_ERROR_GRPC, GrpcRefusal, grpcErrorResponse, refusalFor } from './grpc-refusal';
+import { accountOutOfReach, Refusal } from '@keyring/domain';
+import { grpcErrorResponse, grpcStatusOf, REFUSAL_GRPC_STATUS } from './grpc-refusal';
 import { decodeStatusDetails, STATUS_DETAILS_KEY } from './status-details';
 
-const detailsOf = (refusal: GrpcRefusal) => {
-  const [bytes] = grpcErrorResponse(refusal).metadata.get(STATUS_DETAILS_KEY);
+const detailsOf = (refusal: Refusal) => {
+  const [bytes] = grpcErrorResponse(grpcStatusOf(refusal)!).metadata.get(STATUS_DETAILS_KEY);
   return decodeStatusDetails(bytes as Buffer);
 };
 
@@ -21,22 +17,20 @@ describe('gRPC refusals', () => {
     ['SECRET_LIMIT_REACHED', status.FAILED_PRECONDITION],
     ['TOKEN_LIMIT_REACHED', status.RESOURCE_EXHAUSTED],
   ] as const)('maps the domain refusal %s to %s', (code, expected) => {
-    expect(DOMAIN_ERROR_GRPC[code]).toBe(expected);
-    expect(refusalFor(new DomainError(code, 'refused'))).toMatchObject({ code: expected, reason: code });
+    expect(REFUSAL_GRPC_STATUS[code]).toBe(expected);
+    expect(grpcStatusOf(new Refusal(code, 'refused'))).toMatchObject({ code: expected, reason: code });
   });
 
-  it('maps every domain refusal to a status that blames the request, never INTERNAL or UNKNOWN', () => {
-    for (const code of Object.values(DOMAIN_ERROR_GRPC)) {
+  it('maps every refusal to a status that blames the request, never INTERNAL or UNKNOWN', () => {
+    for (const code of Object.values(REFUSAL_GRPC_STATUS)) {
       expect([status.INTERNAL, status.UNKNOWN, status.OK]).not.toContain(code);
     }
   });
 
   it('carries field violations and a retry delay in the details trailer', () => {
-    const invalid = refusalFor(
-      new DomainError('VALIDATION_FAILED', 'bad', {
-        violations: [{ field: 'name', message: 'name is required' }],
-      }),
-    )!;
+    const invalid = new Refusal('VALIDATION_FAILED', 'bad', {
+      violations: [{ field: 'name', message: 'name is required' }],
+    });
     expect(detailsOf(invalid)).toEqual({
       code: status.INVALID_ARGUMENT,
       message: 'bad',
@@ -44,42 +38,22 @@ describe('gRPC refusals', () => {
       violations: [{ field: 'name', message: 'name is required' }],
       retryAfterSeconds: undefined,
     });
-    const exhausted = refusalFor(new DomainError('TOKEN_LIMIT_REACHED', 'ten', { retryAfterSeconds: 42 }))!;
+    const exhausted = new Refusal('TOKEN_LIMIT_REACHED', 'ten', { retryAfterSeconds: 42 });
     expect(detailsOf(exhausted)).toMatchObject({ code: status.RESOURCE_EXHAUSTED, retryAfterSeconds: 42 });
-    expect(grpcErrorResponse(exhausted)).toMatchObject({ code: status.RESOURCE_EXHAUSTED, details: 'ten' });
-  });
-
-  it('maps authentication, reach and concurrency refusals', () => {
-    expect(refusalFor(new BearerRefusal('AUTHENTICATION_REQUIRED'))?.code).toBe(status.UNAUTHENTICATED);
-    expect(refusalFor(new BearerRefusal('INVALID_TOKEN'))?.code).toBe(status.UNAUTHENTICATED);
-    expect(refusalFor(new BearerRefusal('ROLE_REQUIRED', ['keyring:admin']))).toMatchObject({
-      code: status.PERMISSION_DENIED,
-      message: 'This call needs a credential holding the role keyring:admin',
-    });
-    expect(refusalFor(new AccountOutOfReachError(['B']))?.code).toBe(status.PERMISSION_DENIED);
-    expect(refusalFor(new ConcurrencyConflictError('c'))).toMatchObject({
-      code: status.ABORTED,
-      retryAfterSeconds: 1,
-    });
-  });
-
-  it('answers the token grant’s OAuth errors as IssueToken refusals', () => {
-    expect(refusalFor(invalidClient())).toMatchObject({
-      code: status.UNAUTHENTICATED,
-      reason: 'INVALID_CLIENT',
-    });
-    expect(refusalFor(invalidScope('no'))).toMatchObject({
-      code: status.INVALID_ARGUMENT,
-      violations: [{ field: 'scope', message: 'no' }],
-    });
-    expect(refusalFor(tokenLimitReached('ten', 7))).toMatchObject({
+    expect(grpcErrorResponse(grpcStatusOf(exhausted)!)).toMatchObject({
       code: status.RESOURCE_EXHAUSTED,
-      retryAfterSeconds: 7,
+      details: 'ten',
+    });
+  });
+
+  it('maps reach refusals', () => {
+    expect(grpcStatusOf(accountOutOfReach(['B']))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+      reason: 'ACCOUNT_OUT_OF_REACH',
     });
   });
 
   it('leaves anything unexpected to the filter, which answers INTERNAL without internals', () => {
-    expect(refusalFor(new Error('disk on fire'))).toBeNull();
-    expect(refusalFor(serverError('failed'))).toBeNull();
+    expect(grpcStatusOf(new Error('disk on fire'))).toBeNull();
   });
 });

@@ -1,41 +1,14 @@
 /**
- * How every refusal reads over gRPC: a status code, a message safe to show,
- * and the details of `status-details.ts`. The one table the gRPC edge
- * consults, as `http/domain-error-status.ts` is for REST.
+ * How every refusal reads over gRPC: a status code, the message, and the
+ * details of `status-details.ts` (our code as ErrorInfo's reason, field
+ * violations, a retry delay). The one table the gRPC edge consults, as
+ * `http/refusal-problems.ts` is for REST.
  */
 import { Metadata, status } from '@grpc/grpc-js';
-import { type DomainErrorCode, type FieldViolation, isDomainError } from '@keyring/domain';
-import { AccountOutOfReachError } from '@keyring/domain';
-import { BearerRefusal, type BearerRefusalReason } from '../../tokens/bearer/bearer-authenticator';
-import { ConcurrencyConflictError } from '../../credential-store/credential-command-runner';
-import { OAuthError } from '../../tokens/oauth-error';
-import { statusDetailsMetadata } from './status-details';
+import { isRefusal, type RefusalCode } from '@keyring/domain';
+import { type StatusDetails, statusDetailsMetadata } from './status-details';
 
-export class GrpcRefusal extends Error {
-  constructor(
-    readonly code: status,
-    /** Our error code, as REST's problem `code`: VALIDATION_FAILED, SECRET_LIMIT_REACHED, … */
-    readonly reason: string,
-    message: string,
-    readonly violations: readonly FieldViolation[] = [],
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'GrpcRefusal';
-  }
-
-  static invalidArgument(violations: readonly FieldViolation[]): GrpcRefusal {
-    const fields = [...new Set(violations.map((violation) => violation.field))].join(', ');
-    return new GrpcRefusal(
-      status.INVALID_ARGUMENT,
-      'VALIDATION_FAILED',
-      `Invalid fields: ${fields}`,
-      violations,
-    );
-  }
-}
-
-export const DOMAIN_ERROR_GRPC: Readonly<Record<DomainErrorCode, status>> = {
+export const REFUSAL_GRPC_STATUS: Readonly<Record<RefusalCode, status>> = {
   VALIDATION_FAILED: status.INVALID_ARGUMENT,
   CREDENTIAL_NOT_FOUND: status.NOT_FOUND,
   CREDENTIAL_ALREADY_EXISTS: status.ALREADY_EXISTS,
@@ -48,80 +21,54 @@ export const DOMAIN_ERROR_GRPC: Readonly<Record<DomainErrorCode, status>> = {
   INVALID_SCOPE: status.INVALID_ARGUMENT,
   TOKEN_LIMIT_REACHED: status.RESOURCE_EXHAUSTED,
   TOKEN_NOT_FOUND: status.NOT_FOUND,
-};
-
-const BEARER_REFUSALS: Readonly<Record<BearerRefusalReason, status>> = {
+  ACCOUNT_OUT_OF_REACH: status.PERMISSION_DENIED,
+  CONCURRENCY_CONFLICT: status.ABORTED,
   AUTHENTICATION_REQUIRED: status.UNAUTHENTICATED,
   INVALID_TOKEN: status.UNAUTHENTICATED,
   ROLE_REQUIRED: status.PERMISSION_DENIED,
+  ADMIN_CONSOLE_NOT_BUILT: status.UNAVAILABLE,
+  MALFORMED_REQUEST: status.INVALID_ARGUMENT,
+  MALFORMED_BODY: status.INVALID_ARGUMENT,
+  BODY_TOO_LARGE: status.INVALID_ARGUMENT,
+  UNSUPPORTED_MEDIA_TYPE: status.INVALID_ARGUMENT,
+  UNSUPPORTED_ENCODING: status.INVALID_ARGUMENT,
+  UNSUPPORTED_CHARSET: status.INVALID_ARGUMENT,
+  INVALID_CLIENT: status.UNAUTHENTICATED,
+  INVALID_REQUEST: status.INVALID_ARGUMENT,
+  UNSUPPORTED_GRANT_TYPE: status.INVALID_ARGUMENT,
+  UNAUTHORIZED_CLIENT: status.PERMISSION_DENIED,
+  TEMPORARILY_UNAVAILABLE: status.UNAVAILABLE,
 };
 
-/** The token grant's RFC 6749 errors, as IssueToken answers them. */
-const OAUTH_ERRORS: Readonly<Record<string, status>> = {
-  invalid_client: status.UNAUTHENTICATED,
-  invalid_request: status.INVALID_ARGUMENT,
-  invalid_scope: status.INVALID_ARGUMENT,
-  unauthorized_client: status.PERMISSION_DENIED,
-  token_limit_reached: status.RESOURCE_EXHAUSTED,
-  temporarily_unavailable: status.UNAVAILABLE,
-};
-
-const retryAfter = (headers: Readonly<Record<string, string>>): number | undefined =>
-  headers['Retry-After'] === undefined ? undefined : Number(headers['Retry-After']);
-
-/** The refusal an exception stands for; null for an unexpected failure (a bug or an outage). */
-export function refusalFor(exception: unknown): GrpcRefusal | null {
-  if (exception instanceof GrpcRefusal) return exception;
-  if (isDomainError(exception)) {
-    return new GrpcRefusal(
-      DOMAIN_ERROR_GRPC[exception.code],
-      exception.code,
-      exception.message,
-      exception.details.violations ?? [],
-      exception.details.retryAfterSeconds,
-    );
-  }
-  if (exception instanceof BearerRefusal) {
-    const reason = exception.reason === 'ROLE_REQUIRED' ? 'ROLE_REQUIRED' : exception.reason;
-    return new GrpcRefusal(BEARER_REFUSALS[exception.reason], reason, exception.message);
-  }
-  if (exception instanceof AccountOutOfReachError) {
-    return new GrpcRefusal(status.PERMISSION_DENIED, exception.code, exception.message);
-  }
-  if (exception instanceof ConcurrencyConflictError) {
-    return new GrpcRefusal(status.ABORTED, exception.code, exception.message, [], 1);
-  }
-  if (exception instanceof OAuthError && OAUTH_ERRORS[exception.error] !== undefined) {
-    const violations =
-      exception.error === 'invalid_scope' ? [{ field: 'scope', message: exception.description }] : [];
-    return new GrpcRefusal(
-      OAUTH_ERRORS[exception.error],
-      exception.error.toUpperCase(),
-      exception.description,
-      violations,
-      retryAfter(exception.headers),
-    );
-  }
-  return null;
+/** A refusal in gRPC's terms; null for anything else (a bug or an outage), which is no refusal. */
+export function grpcStatusOf(exception: unknown): StatusDetails | null {
+  if (!isRefusal(exception)) return null;
+  const { code, message, details } = exception;
+  return {
+    code: REFUSAL_GRPC_STATUS[code],
+    message,
+    reason: code,
+    violations: details.violations ?? [],
+    retryAfterSeconds: details.retryAfterSeconds,
+  };
 }
 
-/** What grpc-js sends for a refusal: the code, the message, and the details trailer. */
+/** A failure that is ours, not the caller's: no internals, only what to quote when reporting it. */
+export const internalError = (message: string): StatusDetails => ({
+  code: status.INTERNAL,
+  message,
+  reason: 'INTERNAL_ERROR',
+});
+
+/** What grpc-js sends for a failed call: the code, the message, and the details trailer. */
 export interface GrpcErrorResponse {
   readonly code: status;
   readonly details: string;
   readonly metadata: Metadata;
 }
 
-export function grpcErrorResponse(refusal: GrpcRefusal): GrpcErrorResponse {
-  return {
-    code: refusal.code,
-    details: refusal.message,
-    metadata: statusDetailsMetadata({
-      code: refusal.code,
-      message: refusal.message,
-      reason: refusal.reason,
-      violations: refusal.violations,
-      retryAfterSeconds: refusal.retryAfterSeconds,
-    }),
-  };
-}
+export const grpcErrorResponse = (details: StatusDetails): GrpcErrorResponse => ({
+  code: details.code,
+  details: details.message,
+  metadata: statusDetailsMetadata(details),
+});

@@ -6,8 +6,7 @@
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FieldViolation } from '@keyring/domain';
-import { flattenValidationErrors } from '../http/validation-problems';
-import { GrpcRefusal } from './grpc-refusal';
+import { flattenValidationErrors, invalidFields } from '../http/validation-problems';
 
 /** Domain names that differ from the contract's, beyond camelCase → snake_case. */
 const PROTO_NAMES: Readonly<Record<string, string>> = { secretLifetimeDays: 'secret_expires_in_days' };
@@ -33,7 +32,6 @@ export function validated<T extends object>(dto: ClassConstructor<T>, plain: obj
     forbidNonWhitelisted: true,
     stopAtFirstError: true,
   });
-  if (errors.length > 0)
-    throw GrpcRefusal.invalidArgument(inProtoTerms(flattenValidationErrors(errors), parent));
+  if (errors.length > 0) throw invalidFields(inProtoTerms(flattenValidationErrors(errors), parent));
   return instance;
 }

@@ -4,9 +4,8 @@
  * fault, so each method's deserializer is wrapped: it hands the guard a
  * marker instead, and the guard answers INVALID_ARGUMENT.
  */
-import { status } from '@grpc/grpc-js';
 import type { MethodDefinition, PackageDefinition } from '@grpc/proto-loader';
-import { GrpcRefusal } from './grpc-refusal';
+import { Refusal } from '@keyring/domain';
 
 const MALFORMED = Symbol('malformed request');
 
@@ -40,9 +39,5 @@ export function tolerateMalformedRequests(definition: PackageDefinition, package
 export function assertWellFormed(request: unknown): void {
   const message = (request as Partial<Malformed> | null)?.[MALFORMED];
   if (message === undefined) return;
-  throw new GrpcRefusal(
-    status.INVALID_ARGUMENT,
-    'MALFORMED_REQUEST',
-    `The request is not a valid credentials.v1.${message} message`,
-  );
+  throw new Refusal('MALFORMED_REQUEST', `The request is not a valid credentials.v1.${message} message`);
 }

@@ -1,9 +1,9 @@
 /** Ids in gRPC requests: absent is INVALID_ARGUMENT; anything but one of our UUIDs names nothing (NOT_FOUND), as on REST. */
 import { parseClientId, parseSecretId } from '@keyring/domain';
-import { GrpcRefusal } from './grpc-refusal';
+import { invalidFields } from '../http/validation-problems';
 
 function required(value: string, field: string): string {
-  if (value === '') throw GrpcRefusal.invalidArgument([{ field, message: `${field} is required` }]);
+  if (value === '') throw invalidFields([{ field, message: `${field} is required` }]);
   return value;
 }
 

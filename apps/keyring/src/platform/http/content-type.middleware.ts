@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { problem, ProblemException } from './problem-details';
+import { Refusal } from '@keyring/domain';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -20,9 +20,7 @@ export class RequireJsonBodyMiddleware implements NestMiddleware {
     const contentType = request.headers['content-type'] ?? '';
     if (hasBody(request) && !JSON_MEDIA_TYPE.test(contentType)) {
       const detail = `Send the body as application/json (got ${contentType ? `"${contentType.slice(0, 100)}"` : 'no Content-Type'})`;
-      return next(
-        new ProblemException(problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', detail)),
-      );
+      return next(new Refusal('UNSUPPORTED_MEDIA_TYPE', detail));
     }
     next();
   }

@@ -1,6 +1,6 @@
 /**
  * The single translation of failures to RFC 9457 responses on the REST edge:
- * domain refusals, validation, body-parser errors, unknown routes and, last,
+ * refusals (by the table of `refusal-problems.ts`), unknown routes and, last,
  * unexpected errors (logged, answered without internals).
  */
 import {
@@ -13,19 +13,12 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDomainError } from '@keyring/domain';
-import { AccountOutOfReachError } from '@keyring/domain';
-import { ConcurrencyConflictError } from '../../credential-store/credential-command-runner';
-import { DOMAIN_ERROR_HTTP } from './domain-error-status';
+import { isRefusal } from '@keyring/domain';
 import { ERROR_DIALECTS, type ErrorDialect } from './error-dialects';
-import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException } from './problem-details';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
+import { type ProblemAnswer, problemFor } from './refusal-problems';
 
 const HEALTH_PATH_PREFIX = '/health/';
-
-interface Answer {
-  readonly body: ProblemDetails;
-  readonly headers: Readonly<Record<string, string>>;
-}
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -53,25 +46,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .send(JSON.stringify({ ...answer.body, instance: request.originalUrl?.split('?')[0] }));
   }
 
-  private answer(exception: unknown, request: Request): Answer {
-    if (exception instanceof ProblemException) return { body: exception.problem, headers: exception.headers };
-    if (isDomainError(exception)) {
-      const { status, title } = DOMAIN_ERROR_HTTP[exception.code];
-      const retryAfter = exception.details.retryAfterSeconds;
-      return {
-        body: problem(status, exception.code, title, exception.message, exception.details.violations),
-        headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
-      };
-    }
-    if (exception instanceof AccountOutOfReachError) {
-      return { body: problem(403, exception.code, 'Account out of reach', exception.message), headers: {} };
-    }
-    if (exception instanceof ConcurrencyConflictError) {
-      return {
-        body: problem(409, exception.code, 'Concurrent modification', exception.message),
-        headers: { 'Retry-After': '1' },
-      };
-    }
+  private answer(exception: unknown, request: Request): ProblemAnswer {
+    if (isRefusal(exception)) return problemFor(exception);
     if (exception instanceof HttpException)
       return { body: fromHttpException(exception, request), headers: {} };
     this.logger.error({ err: exception, requestId: request.id }, 'Unexpected error while handling a request');

@@ -27,14 +27,3 @@ export function problem(
 ): ProblemDetails {
   return { type: problemType(code), title, status, detail, code, ...(errors ? { errors } : {}) };
 }
-
-/** Thrown by edge code (pipes, middleware) to answer with a specific problem. */
-export class ProblemException extends Error {
-  constructor(
-    readonly problem: ProblemDetails,
-    readonly headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(problem.detail);
-    this.name = 'ProblemException';
-  }
-}

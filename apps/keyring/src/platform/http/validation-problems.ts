@@ -1,7 +1,6 @@
 /** Turns class-validator's error tree into field violations with readable paths (`credentials[1].name`). */
 import type { ValidationError } from 'class-validator';
-import type { FieldViolation } from '@keyring/domain';
-import { problem, ProblemException } from './problem-details';
+import { type FieldViolation, Refusal } from '@keyring/domain';
 
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((error) => {
@@ -15,12 +14,11 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   });
 }
 
-export function validationProblem(violations: readonly FieldViolation[]): ProblemException {
+/** A request whose fields break the edge's rules, REST or gRPC, naming every bad field. */
+export function invalidFields(violations: readonly FieldViolation[]): Refusal<'VALIDATION_FAILED'> {
   const fields = [...new Set(violations.map((violation) => violation.field))].join(', ');
-  return new ProblemException(
-    problem(400, 'VALIDATION_FAILED', 'The request is not valid', `Invalid fields: ${fields}`, violations),
-  );
+  return new Refusal('VALIDATION_FAILED', `Invalid fields: ${fields}`, { violations });
 }
 
-export const exceptionFactory = (errors: ValidationError[]): ProblemException =>
-  validationProblem(flattenValidationErrors(errors));
+export const exceptionFactory = (errors: ValidationError[]): Refusal =>
+  invalidFields(flattenValidationErrors(errors));

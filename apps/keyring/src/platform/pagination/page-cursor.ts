@@ -3,7 +3,7 @@
  * A page ends before the cursor's position, so entries added while a caller
  * pages (always at higher positions) cause neither duplicates nor gaps.
  */
-import { DomainError } from '@keyring/domain';
+import { Refusal } from '@keyring/domain';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -27,7 +27,7 @@ export function decodeCursor(cursor: string | undefined): number | null {
     // Falls through to the refusal below.
   }
   const message = 'cursor must be a nextCursor value from an earlier page';
-  throw new DomainError('VALIDATION_FAILED', `Invalid fields: cursor (${message})`, {
+  throw new Refusal('VALIDATION_FAILED', `Invalid fields: cursor (${message})`, {
     violations: [{ field: 'cursor', message }],
   });
 }

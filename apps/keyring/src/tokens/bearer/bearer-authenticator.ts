@@ -7,30 +7,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTokenVerifier } from '../access-token-verifier';
 import { bearerToken } from './bearer-token';
+import { authenticationRequired, invalidToken, roleRequired } from './bearer-refusals';
 import type { Caller } from '../../platform/context/caller';
-
-export type BearerRefusalReason = 'AUTHENTICATION_REQUIRED' | 'INVALID_TOKEN' | 'ROLE_REQUIRED';
-
-const REFUSAL_MESSAGES: Readonly<Record<BearerRefusalReason, string>> = {
-  AUTHENTICATION_REQUIRED: 'Send an access token from this service: authorization: Bearer <token>',
-  INVALID_TOKEN:
-    'The access token is expired, revoked, malformed or not issued by this service; get a new one',
-  ROLE_REQUIRED: 'This call needs a credential holding the role',
-};
-
-export class BearerRefusal extends Error {
-  constructor(
-    readonly reason: BearerRefusalReason,
-    readonly requiredRoles: readonly string[] = [],
-  ) {
-    super(
-      reason === 'ROLE_REQUIRED'
-        ? `${REFUSAL_MESSAGES.ROLE_REQUIRED} ${requiredRoles.join(' or ')}`
-        : REFUSAL_MESSAGES[reason],
-    );
-    this.name = 'BearerRefusal';
-  }
-}
 
 @Injectable()
 export class BearerAuthenticator {
@@ -39,12 +17,11 @@ export class BearerAuthenticator {
   /** The caller an `Authorization` value proves, when its credential holds one of `roles`. */
   async callerWithRole(authorization: string | undefined, roles: readonly string[]): Promise<Caller> {
     const token = bearerToken(authorization);
-    if (!token) throw new BearerRefusal('AUTHENTICATION_REQUIRED');
+    if (!token) throw authenticationRequired();
     const active = await this.verifier.active(token);
-    if (!active) throw new BearerRefusal('INVALID_TOKEN');
+    if (!active) throw invalidToken();
     const { credential } = active;
-    if (!credential.roles.some((role) => roles.includes(role)))
-      throw new BearerRefusal('ROLE_REQUIRED', roles);
+    if (!credential.roles.some((role) => roles.includes(role))) throw roleRequired(roles);
     return { clientId: credential.clientId, accounts: credential.accounts, roles: credential.roles };
   }
 }

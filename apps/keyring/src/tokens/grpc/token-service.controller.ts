@@ -6,7 +6,7 @@
 import { Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import type { ServerWritableStream } from '@grpc/grpc-js';
-import { isDomainError } from '@keyring/domain';
+import { isRefusal } from '@keyring/domain';
 import { map, type Observable } from 'rxjs';
 import type { AuditEntry } from '../../projection/audit-log/audit-entry';
 import type { CommandContext } from '../../platform/context/command-context';
@@ -22,13 +22,13 @@ import { GrpcAccessLog } from '../../platform/grpc/grpc-access-log.interceptor';
 import { CallContext, GrpcCall } from '../../platform/grpc/grpc-call-context';
 import { GrpcAuth, GrpcCallGuard } from '../bearer/grpc-call.guard';
 import { GrpcExceptionFilter } from '../../platform/grpc/grpc-exception.filter';
-import { GrpcRefusal } from '../../platform/grpc/grpc-refusal';
+import { invalidFields } from '../../platform/http/validation-problems';
 
 const SERVICE = 'TokenService';
 const REVOCATIONS = ['token.revoked', 'credential.revoked'] as const;
 
 function requiredToken(token: string): string {
-  if (token === '') throw GrpcRefusal.invalidArgument([{ field: 'token', message: 'token is required' }]);
+  if (token === '') throw invalidFields([{ field: 'token', message: 'token is required' }]);
   return token;
 }
 
@@ -95,7 +95,7 @@ export class TokenServiceController {
       await this.runner.run(claims.client_id, { type: 'RevokeToken', jti: claims.jti }, context);
     } catch (error) {
       // Out of reach reads as not found; already revoked or expired is what was asked for.
-      const quiet = isDomainError(error) && ['CREDENTIAL_NOT_FOUND', 'TOKEN_NOT_FOUND'].includes(error.code);
+      const quiet = isRefusal(error) && ['CREDENTIAL_NOT_FOUND', 'TOKEN_NOT_FOUND'].includes(error.code);
       if (!quiet) throw error;
     }
     return {};

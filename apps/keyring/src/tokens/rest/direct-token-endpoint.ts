@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import proxyAddr from 'proxy-addr';
+import { Refusal } from '@keyring/domain';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
 import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_DETAIL } from '../../platform/http/body-parsers';
 import { safeHeader } from '../../platform/http/request-context';
@@ -16,7 +17,6 @@ import { compileTrust, normaliseSourceIp, type TrustRule } from '../../platform/
 import { assignRequestId } from '../../platform/logging/request-id';
 import { KeyringMetrics } from '../../platform/metrics/keyring-metrics';
 import type { FormBody } from '../form-parameters';
-import { OAuthError } from '../oauth-error';
 import { NO_STORE_HEADERS, oauthErrorAnswer } from './oauth-error-answer';
 import { notFormEncoded } from './require-form-body.middleware';
 import { TokenIssuer } from '../token-issuer';
@@ -29,7 +29,7 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
 const isTokenRequest = ({ method, url = '' }: IncomingMessage) =>
   method === 'POST' && (url === TOKEN_PATH || url.startsWith(`${TOKEN_PATH}?`));
 
-const bodyTooLarge = () => new OAuthError(413, 'invalid_request', BODY_TOO_LARGE_DETAIL);
+const bodyTooLarge = () => new Refusal('BODY_TOO_LARGE', BODY_TOO_LARGE_DETAIL);
 
 /** Puts the direct token endpoint in front of the application's request listener. */
 export async function serveTokenEndpointDirectly(app: INestApplication): Promise<void> {

@@ -14,7 +14,7 @@ import { TokenFormDoc } from './docs/oauth-forms.doc';
 import { ApiOAuthErrorResponses, IntrospectionResponseDoc } from './docs/oauth-responses.doc';
 import { formBodyOf, requiredFormParameter } from '../form-parameters';
 import { type IntrospectionResponse, introspectionOf } from '../introspection-response';
-import { unauthorizedClient } from '../oauth-error';
+import { unauthorizedClient } from '../grant-refusals';
 
 @Controller('oauth2')
 @ApiTags('oauth')

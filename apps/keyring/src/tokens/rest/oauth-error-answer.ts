@@ -1,11 +1,12 @@
 /**
  * How a failure reads on the OAuth endpoints: RFC 6749 §5.2 JSON instead of
- * problem details, never cached. Edge failures before the handler (body too
- * large, bad encoding) become `invalid_request` with their own status.
+ * problem details, never cached: refusals by the table of `oauth-errors.ts`;
+ * Nest's own failures before the handler (an unknown route) become
+ * `invalid_request` with their own status.
  */
 import { HttpException } from '@nestjs/common';
-import { ProblemException } from '../../platform/http/problem-details';
-import { OAuthError, serverError } from '../oauth-error';
+import { isRefusal } from '@keyring/domain';
+import { type OAuthError, oauthErrorOf } from '../oauth-errors';
 
 export const OAUTH_PATH_PREFIX = '/oauth2/';
 
@@ -16,12 +17,14 @@ export const NO_STORE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 function knownOAuthError(exception: unknown): OAuthError | null {
-  if (exception instanceof OAuthError) return exception;
-  if (exception instanceof ProblemException && exception.problem.status < 500) {
-    return new OAuthError(exception.problem.status, 'invalid_request', exception.problem.detail);
-  }
+  if (isRefusal(exception)) return oauthErrorOf(exception);
   if (exception instanceof HttpException && exception.getStatus() < 500) {
-    return new OAuthError(exception.getStatus(), 'invalid_request', exception.message);
+    return {
+      status: exception.getStatus(),
+      error: 'invalid_request',
+      description: exception.message,
+      headers: {},
+    };
   }
   return null;
 }
@@ -41,9 +44,12 @@ export function oauthErrorAnswer(
   let error = knownOAuthError(exception);
   if (!error) {
     logUnexpected(exception);
-    error = serverError(
-      `The request could not be completed; quote request id ${requestId} when reporting it`,
-    );
+    error = {
+      status: 500,
+      error: 'server_error',
+      description: `The request could not be completed; quote request id ${requestId} when reporting it`,
+      headers: {},
+    };
   }
   return {
     status: error.status,

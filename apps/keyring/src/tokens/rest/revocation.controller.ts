@@ -5,7 +5,7 @@
  */
 import { Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isDomainError } from '@keyring/domain';
+import { isRefusal } from '@keyring/domain';
 import type { Request } from 'express';
 import { UNLIMITED_REACH } from '@keyring/domain';
 import { CredentialCommandRunner } from '../../credential-store/credential-command-runner';
@@ -50,7 +50,7 @@ export class RevocationController {
       await this.runner.run(caller.clientId, { type: 'RevokeToken', jti: claims.jti }, context);
     } catch (error) {
       // Already revoked or expired: the token is inactive, which is what the client asked for.
-      if (!isDomainError(error) || error.code !== 'TOKEN_NOT_FOUND') throw error;
+      if (!isRefusal(error) || error.code !== 'TOKEN_NOT_FOUND') throw error;
     }
   }
 }

@@ -1,7 +1,7 @@
 /** Reads a client_credentials token request (RFC 6749 §4.4.2) from its form body and Authorization header. */
 import { presentedClientCredentials } from '../client-credentials';
 import { type FormBody, formParameter, requiredFormParameter } from '../form-parameters';
-import { unsupportedGrantType } from '../oauth-error';
+import { unsupportedGrantType } from '../grant-refusals';
 import { parseScope } from '../scope-parameter';
 import type { TokenRequest } from '../token-issuer';
 

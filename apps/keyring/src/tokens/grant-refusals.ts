@@ -1,0 +1,30 @@
+/** The token grant's refusals (RFC 6749 §5.2), as the OAuth endpoints and gRPC's TokenService make them. */
+import { Refusal } from '@keyring/domain';
+
+/**
+ * One answer for every failed client authentication — unknown client, wrong,
+ * deleted or expired secret, revoked credential, disallowed address — so the
+ * response is no oracle; the real reason goes to the audit record and logs.
+ */
+export const invalidClient = (): Refusal<'INVALID_CLIENT'> =>
+  new Refusal('INVALID_CLIENT', 'Client authentication failed');
+
+export const invalidRequest = (message: string): Refusal<'INVALID_REQUEST'> =>
+  new Refusal('INVALID_REQUEST', message);
+
+export const unsupportedGrantType = (grantType: string): Refusal<'UNSUPPORTED_GRANT_TYPE'> =>
+  new Refusal(
+    'UNSUPPORTED_GRANT_TYPE',
+    `Grant type "${grantType.slice(0, 64)}" is not supported; use client_credentials`,
+  );
+
+/** Names the `scope` field, so a gRPC caller finds it in the field violations. */
+export const invalidScope = (message: string): Refusal<'INVALID_SCOPE'> =>
+  new Refusal('INVALID_SCOPE', message, { violations: [{ field: 'scope', message }] });
+
+export const unauthorizedClient = (message: string): Refusal<'UNAUTHORIZED_CLIENT'> =>
+  new Refusal('UNAUTHORIZED_CLIENT', message);
+
+/** The grant's word for a conflict that outlasted every retry: try again in a second. */
+export const temporarilyUnavailable = (message: string): Refusal<'TEMPORARILY_UNAVAILABLE'> =>
+  new Refusal('TEMPORARILY_UNAVAILABLE', message, { retryAfterSeconds: 1 });

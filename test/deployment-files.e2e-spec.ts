@@ -142,6 +142,28 @@ describe.each(COMPOSE_FILES)('%s', (file) => {
     }
   });
 
+  // /health/live passes before an election; a Keyring started then would find no leader to write to.
+  it('reports each node healthy only once its gossip names a leader', () => {
+    for (const [, node] of nodes) {
+      const command = healthcheckCommand(node);
+      expect(command).toContain(`localhost:${nodePort(node)}/gossip`);
+      expect(command).toMatch(/grep [^|]*Leader/);
+      expect(command).toMatch(/\/health\/live.*&&.*\/gossip/);
+    }
+  });
+
+  it('bounds every call in the connection strings, and discovery when several nodes are listed', () => {
+    for (const [, keyring] of keyrings) {
+      const { hosts, discover, options } = parseConnectionString(connectionStringOf(keyring));
+      expect(Number(options.get('defaultDeadline'))).toBeGreaterThan(0);
+      if (hosts.length === 1 && !discover) continue;
+      expect(Number(options.get('maxDiscoverAttempts'))).toBeGreaterThan(0);
+      // In seconds in @eventstore/db-client 6: a request to one seed, not the whole discovery.
+      expect(Number(options.get('gossipTimeout'))).toBeGreaterThan(0);
+      expect(Number(options.get('gossipTimeout'))).toBeLessThanOrEqual(10);
+    }
+  });
+
   it("connects every Keyring to this file's nodes, by service name and HTTP port, every node listed", () => {
     const nodeEndpoints = nodes.map(([name, node]) => `${name}:${nodePort(node)}`).sort();
     for (const [, keyring] of keyrings) {

@@ -10,6 +10,10 @@ export class AppendListeners {
     return () => this.listeners.delete(listener);
   }
 
+  get size(): number {
+    return this.listeners.size;
+  }
+
   notify(position: GlobalPosition): void {
     for (const listener of this.listeners) {
       // A listener's failure is its own; it must not turn a committed append into an error.

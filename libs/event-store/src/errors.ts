@@ -61,3 +61,43 @@ export class EventStoreClosedError extends Error {
     this.name = 'EventStoreClosedError';
   }
 }
+
+/**
+ * The append may or may not have committed: the call timed out, the connection dropped or the node stopped
+ * being the leader before an answer came back. Retry it unchanged — the same events with the same ids and
+ * the same expected revision — which the store recognises as the same write if it did commit.
+ */
+export class AppendOutcomeUnknownError extends Error {
+  readonly code = 'APPEND_OUTCOME_UNKNOWN';
+
+  constructor(
+    readonly stream: string,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `The append to stream ${stream} may or may not have been written (${describe(cause)}); ` +
+        'retry it with the same events and expected revision',
+    );
+    this.name = 'AppendOutcomeUnknownError';
+  }
+}
+
+export const isAppendOutcomeUnknown = (error: unknown): error is AppendOutcomeUnknownError =>
+  error instanceof AppendOutcomeUnknownError;
+
+/** The store did not answer in time; the call was cancelled. */
+export class EventStoreTimeoutError extends Error {
+  readonly code = 'EVENT_STORE_TIMEOUT';
+
+  constructor(
+    readonly operation: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`The event store did not answer ${operation} within ${timeoutMs} ms; the call was cancelled`);
+    this.name = 'EventStoreTimeoutError';
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,9 +1,11 @@
 import { appendAndReadCases } from './contract/append-and-read.cases';
+import { closingCases } from './contract/closing.cases';
 import { concurrencyCases } from './contract/concurrency.cases';
 import type { ContractSubject } from './contract/contract-subject';
 import { durabilityCases } from './contract/durability.cases';
 import { expectedRevisionCases } from './contract/expected-revision.cases';
 import { readAllCases } from './contract/read-all.cases';
+import { retryCases } from './contract/retry.cases';
 import type { EventStore } from './event-store.port';
 
 export interface EventStoreContractFactory {
@@ -60,4 +62,6 @@ function registerCases(factory: EventStoreContractFactory): void {
   concurrencyCases(subject);
   readAllCases(subject);
   durabilityCases(subject);
+  retryCases(subject);
+  closingCases(subject);
 }

@@ -3,6 +3,23 @@
  * concurrency, and one ordered log of every event by global position.
  * Adapters (SQLite, EventStoreDB) translate this to their library and pass
  * the shared contract suite in `event-store.contract.ts`.
+ *
+ * What every adapter shares (where the stores differ by nature, the port
+ * promises only the common part):
+ * - Event ids are UUIDs (`assertValidAppend` refuses anything else) and
+ *   identify an event for good.
+ * - An append that fails with `AppendOutcomeUnknownError` may have committed.
+ *   Retrying it unchanged — same events, same ids, same `no_stream` or exact
+ *   expected revision — is answered once with the first result and writes
+ *   nothing twice, even after other writers moved the stream on. Otherwise,
+ *   an id already stored is refused (SQLite: `DuplicateEventIdError`;
+ *   EventStoreDB may accept or refuse it as a conflict: do not rely on either).
+ * - Stream names starting with `$`, and event types starting with `$`, belong
+ *   to the store: never written by the application, never in `readAll`.
+ * - Streams are never deleted: a deleted or tombstoned EventStoreDB stream
+ *   reads and appends differently from SQLite, which cannot delete at all.
+ * - `close` lets appends already made finish (bounded) before it disposes,
+ *   and refuses new calls at once.
  */
 
 /** A position in the global order; strictly increasing, not necessarily contiguous. */
@@ -22,7 +39,7 @@ export interface EventMetadata {
 }
 
 export interface NewEvent {
-  /** A UUID chosen by the writer, so that retried appends can be recognised. */
+  /** A UUID chosen by the writer, so that retried appends can be recognised (see above). */
   readonly id: string;
   readonly type: string;
   readonly data: unknown;
@@ -67,13 +84,16 @@ export interface EventStore {
   /** Position of the newest event, or 0 for an empty store. */
   headPosition(): Promise<GlobalPosition>;
   /**
-   * Calls `listener` with the new head position after each append made
-   * through this instance commits, so readers in the same process (the
-   * projector) wake at once; other processes' appends are found by polling.
-   * Returns the function that stops the calls.
+   * A wake-up signal for readers of `readAll`. Calls `listener` with the new
+   * head position once after each append made through this instance commits
+   * (never for a refused one), so readers in the same process (the projector)
+   * wake at once. Adapters that follow a shared log (EventStoreDB, through a
+   * subscription to $all) also call it for other processes' appends; with
+   * the others (SQLite), those are found by polling. Readers keep polling as
+   * a fallback either way. Returns the function that stops the calls.
    */
   onAppended(listener: AppendListener): () => void;
-  /** Throws when the store cannot be reached; used by readiness checks. */
+  /** Throws, quickly, when the store cannot be reached; used by readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

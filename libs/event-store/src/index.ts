@@ -5,4 +5,5 @@ export { assertValidAppend } from './append-validation';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { AppendBatchStats } from './sqlite/append-batch-writer';
 export type { SqliteConnectionSettings, SynchronousMode } from './sqlite/sqlite-database';
-export { EventStoreDbEventStore } from './esdb/eventstoredb-event-store';
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './esdb/eventstoredb-event-store';
+export { UnsupportedServerVersionError, MINIMUM_SERVER_VERSION } from './esdb/server-version';

@@ -25,6 +25,7 @@ import {
 } from '@keyring/event-store';
 import { KEYRING_CONFIG, type KeyringConfig } from '../platform/config/keyring-config';
 import type { CommandContext } from '../platform/context/command-context';
+import { appendRetryingUnknownOutcome } from './append-retrying-unknown-outcome';
 import { fromRecordedEvent, toNewEvent } from './event-envelope';
 import { LruCache } from './lru-cache';
 import { CREDENTIAL_SNAPSHOTS, type CredentialSnapshots } from './snapshots/credential-snapshots';
@@ -119,7 +120,9 @@ export class CredentialRepository {
     expected: ExpectedRevision = loaded.revision ?? NO_STREAM,
   ): Promise<AppendedCredential> {
     const newEvents = events.map((event) => toNewEvent(event, context, causationId, now));
-    const result: AppendResult = await this.store.append(credentialStreamName(clientId), newEvents, expected);
+    // Events (and their ids) are made once, outside the retry, so a retry is the same write.
+    const stream = credentialStreamName(clientId);
+    const result: AppendResult = await appendRetryingUnknownOutcome(this.store, stream, newEvents, expected);
     const appended: AppendedCredential & CachedCredential = {
       state: events.reduce(evolve, loaded.state),
       revision: result.nextExpectedRevision,

@@ -80,16 +80,24 @@ export function readAllCases(subject: ContractSubject): void {
       expect(read.filter((event) => event.position <= head)).toEqual([]);
     });
 
+    // Adapters that follow the shared log may also hear other writers' appends (see `onAppended`), so on a
+    // shared server this case looks only for this instance's own; the SQLite spec checks the exact calls.
     it('tells append listeners the new head once the append has committed, until they stop listening', async () => {
       const heard: number[] = [];
       const stop = subject.store.onAppended((position) => heard.push(position));
       const stream = uniqueStream('listened');
       const first = await subject.store.append(stream, newEvents(2), NO_STREAM);
+      const heardWhenAnswered = [...heard];
       await expect(subject.store.append(stream, newEvents(1), NO_STREAM)).rejects.toThrow();
       stop();
-      await subject.store.append(stream, newEvents(1), first.nextExpectedRevision);
+      const heardWhenStopped = heard.length;
+      const late = await subject.store.append(stream, newEvents(1), first.nextExpectedRevision);
+      await new Promise((resolve) => setTimeout(resolve, 50));
 
-      expect(heard).toEqual([first.position]);
+      expect(heardWhenAnswered).toContain(first.position);
+      expect(heard.filter((position) => position === first.position)).toHaveLength(1);
+      expect(heard).toHaveLength(heardWhenStopped);
+      expect(heard).not.toContain(late.position);
     });
   });
 }

@@ -8,13 +8,17 @@ import {
   ANY as ESDB_ANY,
   type AllStreamResolvedEvent,
   type AppendExpectedRevision,
+  CancelledError,
   type CurrentRevision,
+  DeadlineExceededError,
+  NotLeaderError,
   NO_STREAM as ESDB_NO_STREAM,
   type ResolvedEvent,
   type Position,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { WrongExpectedRevisionError } from '../errors';
+import { AppendOutcomeUnknownError, EventStoreTimeoutError, WrongExpectedRevisionError } from '../errors';
 import {
   ANY,
   type ExpectedRevision,
@@ -36,8 +40,23 @@ function fromEsdbRevision(revision: AppendExpectedRevision | CurrentRevision): E
   return revision === ESDB_ANY ? ANY : null;
 }
 
-/** The port's conflict error for the client's; any other error passes through unchanged. */
+/**
+ * Errors after which an append may have committed without its caller hearing so: the server's commit
+ * timeout (DeadlineExceeded), a dropped or cancelled connection, this adapter's own deadline. NotLeader
+ * did not commit, but the client has already moved to the leader, so the same retry is right for it.
+ */
+const OUTCOME_UNKNOWN = [
+  DeadlineExceededError,
+  UnavailableError,
+  CancelledError,
+  NotLeaderError,
+  EventStoreTimeoutError,
+];
+
+/** The port's error for an append's failure: a conflict, an unknown outcome, or the error unchanged. */
 export function toPortError(error: unknown, stream: string, expected: ExpectedRevision): unknown {
+  if (OUTCOME_UNKNOWN.some((type) => error instanceof type))
+    return new AppendOutcomeUnknownError(stream, error);
   if (!(error instanceof WrongExpectedVersionError)) return error;
   const actual = fromEsdbRevision(error.actualVersion);
   return new WrongExpectedRevisionError(stream, expected, typeof actual === 'number' ? actual : null);

@@ -1,24 +1,28 @@
 /**
- * The production event store: EventStoreDB (or KurrentDB) through
- * @eventstore/db-client. Streams map one to one; expected revisions map to
- * the server's own optimistic concurrency; the global order is `$all`
+ * The production event store: EventStoreDB (or KurrentDB, 22.6 or later)
+ * through @eventstore/db-client. Streams map one to one; expected revisions
+ * map to the server's own optimistic concurrency; the global order is `$all`
  * without system events, positioned by commit position. Event ids are the
  * events' own UUIDs, so a retried append is recognised by the server.
+ *
+ * Every call is sent with `requiresLeader` (a follower answers not-leader and
+ * the client moves to the leader, so reads never see a lagging copy) and is
+ * bounded by a deadline that cancels it; reads left early are cancelled too.
  */
 import {
   BACKWARDS,
   END,
   EventStoreDBClient,
+  excludeSystemEvents,
   FORWARDS,
   jsonEvent,
   type JSONType,
-  type Position,
   START,
   StreamNotFoundError,
 } from '@eventstore/db-client';
 import { AppendListeners } from '../append-listeners';
 import { assertValidAppend } from '../append-validation';
-import { EventStoreClosedError } from '../errors';
+import { EventStoreClosedError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendListener,
   AppendResult,
@@ -29,31 +33,89 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamRevision,
 } from '../event-store.port';
-import {
-  isAfter,
-  isSystemEvent,
-  toEsdbExpectedRevision,
-  toGlobalPosition,
-  toPortError,
-  toReadPosition,
-  toRecordedEvent,
-} from './esdb-mapping';
+import { AllFollower } from './all-follower';
+import { boundedRead, type CancellableRead } from './bounded-read';
+import { withinDeadline } from './call-deadline';
+import { deadlineFromConnectionString } from './connection-settings';
+import { type EsdbClient, type ServerVersionLookup, serverVersionOf } from './esdb-client';
+import { toEsdbExpectedRevision, toGlobalPosition, toPortError, toRecordedEvent } from './esdb-mapping';
+import { HeadPosition } from './head-position';
+import { readAllPages } from './read-all-pages';
+import { assertSupportedServerVersion } from './server-version';
 
-/** Events asked of the server per $all read while iterating. */
-const READ_ALL_PAGE = 1000;
+/** An append's own timer runs this much past the deadline sent with it, so the server's answer comes first. */
+const APPEND_GRACE_MS = 1000;
+
+export interface EventStoreDbOptions {
+  /** Longest wait for one call (a read page, an append); default the connection string's `defaultDeadline`. */
+  readonly deadlineMs?: number;
+  /** Longest wait for `ping`, so that readiness fails fast; default 2 s (at most `deadlineMs`). */
+  readonly pingDeadlineMs?: number;
+  /** Longest wait in `close` for appends in flight; default an append's whole deadline. */
+  readonly closeWaitMs?: number;
+  /** First wait before following $all again after the subscription dropped; doubles up to 30 s. */
+  readonly resubscribeDelayMs?: number;
+}
 
 export class EventStoreDbEventStore implements EventStore {
   private readonly appendListeners = new AppendListeners();
+  private readonly head: HeadPosition;
+  private readonly follower: AllFollower;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly deadlineMs: number;
+  private readonly pingDeadlineMs: number;
+  private readonly closeWaitMs: number;
   private closed = false;
 
-  private constructor(private readonly client: EventStoreDBClient) {}
+  private constructor(
+    private readonly client: EsdbClient,
+    options: EventStoreDbOptions,
+  ) {
+    this.deadlineMs = options.deadlineMs ?? 10_000;
+    this.pingDeadlineMs = Math.min(options.pingDeadlineMs ?? 2000, this.deadlineMs);
+    this.closeWaitMs = options.closeWaitMs ?? this.deadlineMs + APPEND_GRACE_MS;
+    this.head = new HeadPosition((from, maxCount) =>
+      this.read('reading the head of $all', () =>
+        this.client.readAll({ ...this.callOptions(), direction: BACKWARDS, fromPosition: from, maxCount }),
+      ),
+    );
+    this.follower = new AllFollower(
+      (from, checkpoint) =>
+        this.client.subscribeToAll({
+          ...this.callOptions(),
+          fromPosition: from,
+          filter: excludeSystemEvents({ checkpointReached: (_, position) => checkpoint(position) }),
+        }),
+      (position) => this.appendListeners.notify(position),
+      options.resubscribeDelayMs,
+    );
+  }
 
-  /** Connects and checks the server answers, so a wrong address fails at start rather than at first use. */
-  static async connect(connectionString: string): Promise<EventStoreDbEventStore> {
-    const store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  /** Connects, checks the server answers and is recent enough, so a wrong address or server fails at start. */
+  static async connect(
+    connectionString: string,
+    options: EventStoreDbOptions = {},
+  ): Promise<EventStoreDbEventStore> {
+    const client = EventStoreDBClient.connectionString(connectionString);
+    const deadlineMs = options.deadlineMs ?? deadlineFromConnectionString(connectionString);
+    return EventStoreDbEventStore.open(client, serverVersionOf(client), { ...options, deadlineMs });
+  }
+
+  /** Opens the store on a client made elsewhere (`connect` makes the real one; the unit specs a stand-in). */
+  static async open(
+    client: EsdbClient,
+    serverVersion: ServerVersionLookup,
+    options: EventStoreDbOptions = {},
+  ): Promise<EventStoreDbEventStore> {
+    const store = new EventStoreDbEventStore(client, options);
     try {
-      await store.ping();
+      // The first call also finds the leader, through gossip when seeds are listed: allow it the whole deadline.
+      await store.pingWithin(store.deadlineMs);
+      assertSupportedServerVersion(
+        await withinDeadline(serverVersion(), store.deadlineMs, 'the server version request'),
+      );
     } catch (error) {
       await store.close();
       throw error;
@@ -68,35 +130,27 @@ export class EventStoreDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     assertValidAppend(stream, events, expected);
-    const data = events.map((event) =>
-      jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata }),
-    );
-    let result;
+    const appending = this.appendOnce(stream, events, expected);
+    this.inFlight.add(appending);
     try {
-      result = await this.client.appendToStream(stream, data, {
-        expectedRevision: toEsdbExpectedRevision(expected),
-      });
-    } catch (error) {
-      throw toPortError(error, stream, expected);
+      return await appending;
+    } finally {
+      this.inFlight.delete(appending);
     }
-    const appended = {
-      nextExpectedRevision: Number(result.nextExpectedRevision),
-      position: result.position ? toGlobalPosition(result.position) : 0,
-    };
-    this.appendListeners.notify(appended.position);
-    return appended;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const events: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(stream, {
-        direction: FORWARDS,
-        fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
-      });
-      for await (const resolved of read) {
-        const { event } = resolved;
+      const read = this.read(`reading stream ${stream}`, () =>
+        this.client.readStream(stream, {
+          ...this.callOptions(),
+          direction: FORWARDS,
+          fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
+        }),
+      );
+      for await (const { event } of read) {
         if (event) events.push(toRecordedEvent(event, event.position ? toGlobalPosition(event.position) : 0));
       }
     } catch (error) {
@@ -113,76 +167,138 @@ export class EventStoreDbEventStore implements EventStore {
     const end = this.headPosition();
     // Handled here too, so a read that is never iterated cannot leave an unhandled rejection behind.
     end.catch(() => undefined);
-    return this.readAllFrom(options.after ?? 0, options.limit ?? Number.POSITIVE_INFINITY, end);
+    return readAllPages({
+      after: options.after ?? 0,
+      limit: options.limit ?? Number.POSITIVE_INFINITY,
+      end,
+      // Leaving a page early (end, limit, the consumer's break) cancels its call.
+      page: (fromPosition, maxCount) =>
+        this.read('reading $all', () =>
+          this.client.readAll({
+            ...this.callOptions(),
+            direction: FORWARDS,
+            fromPosition,
+            maxCount,
+            resolveLinkTos: false,
+          }),
+        ),
+      assertOpen: () => this.assertOpen(),
+    });
   }
 
   async headPosition(): Promise<GlobalPosition> {
     this.assertOpen();
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: READ_ALL_PAGE,
-    })) {
-      const { event } = resolved;
-      if (event && !isSystemEvent(event.type, event.streamId)) return toGlobalPosition(event.position);
-    }
-    return 0;
+    return this.head.find();
   }
 
+  /** Also hears other processes' appends, through a filtered subscription to $all while anyone listens. */
   onAppended(listener: AppendListener): () => void {
-    return this.appendListeners.add(listener);
+    const remove = this.appendListeners.add(listener);
+    if (!this.closed) this.follower.start();
+    return () => {
+      remove();
+      if (this.appendListeners.size === 0) this.follower.stop();
+    };
   }
 
   async ping(): Promise<void> {
     this.assertOpen();
-    // Reading one record of $all needs a live connection to a node that serves reads.
-    for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }))
-      break;
+    await this.pingWithin(this.pingDeadlineMs);
   }
 
+  /** Lets appends in flight finish (they may have committed), for at most `closeWaitMs`, then disconnects. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.follower.stop();
+    if (this.inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, this.closeWaitMs))),
+      ]);
+      clearTimeout(timer);
+    }
     await this.client.dispose();
   }
 
-  /**
-   * Pages through $all after `after` up to `end`. Events written by one
-   * append may share a commit position; `limit` never splits such a group,
-   * so reading on after the last position returned loses nothing. Between
-   * pages the read resumes from the exact (commit, prepare) position.
-   */
-  private async *readAllFrom(after: GlobalPosition, limit: number, end: Promise<GlobalPosition>) {
-    const last = await end;
-    let resumeFrom: Position | null = null;
-    let yielded = 0;
-    let lastYielded: GlobalPosition | null = null;
-    for (;;) {
-      let records = 0;
-      const page = this.client.readAll({
-        direction: FORWARDS,
-        fromPosition: resumeFrom ?? (after > 0 ? toReadPosition(after) : START),
-        maxCount: READ_ALL_PAGE,
-        resolveLinkTos: false,
-      });
-      for await (const { event } of page) {
-        records++;
-        if (!event) continue;
-        // Reads start at a position inclusively: skip what was already read.
-        if (resumeFrom ? !isAfter(event.position, resumeFrom) : toGlobalPosition(event.position) <= after)
-          continue;
-        resumeFrom = event.position;
-        const position = toGlobalPosition(event.position);
-        if (position > last) return;
-        if (isSystemEvent(event.type, event.streamId)) continue;
-        if (yielded >= limit && position !== lastYielded) return;
-        this.assertOpen();
-        yield toRecordedEvent(event, position);
-        yielded++;
-        lastYielded = position;
-      }
-      if (records < READ_ALL_PAGE) return;
+  private async appendOnce(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const ids = events.map((event) => event.id);
+    const data = events.map((event) =>
+      jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata }),
+    );
+    this.follower.expectOwn(ids);
+    let result;
+    try {
+      // The deadline travels with the append and the server answers Timeout when it passes. The append
+      // shares one gRPC call with every other append, so it cannot be cancelled alone: the timer only stops
+      // waiting, and the outcome is unknown.
+      result = await withinDeadline(
+        this.client.appendToStream(stream, data, {
+          ...this.callOptions(),
+          expectedRevision: toEsdbExpectedRevision(expected),
+        }),
+        this.deadlineMs + APPEND_GRACE_MS,
+        `the append to ${stream}`,
+      );
+    } catch (error) {
+      const portError = toPortError(error, stream, expected);
+      // A refused append never reaches $all; any other may still, so its ids stay expected.
+      if (portError instanceof WrongExpectedRevisionError) this.follower.forgetOwn(ids);
+      throw portError;
     }
+    const revision = Number(result.nextExpectedRevision);
+    // A retry the server recognised as already written is answered without a position: look it up.
+    const position = result.position
+      ? toGlobalPosition(result.position)
+      : await this.positionOfRevision(stream, revision);
+    this.appendListeners.notify(position);
+    return { nextExpectedRevision: revision, position };
+  }
+
+  private async positionOfRevision(stream: string, revision: StreamRevision): Promise<GlobalPosition> {
+    const read = this.read(`reading stream ${stream}`, () =>
+      this.client.readStream(stream, {
+        ...this.callOptions(),
+        direction: FORWARDS,
+        fromRevision: BigInt(revision),
+        maxCount: 1,
+      }),
+    );
+    for await (const { event } of read) if (event?.position) return toGlobalPosition(event.position);
+    return 0;
+  }
+
+  private async pingWithin(deadlineMs: number): Promise<void> {
+    // Reading one record of $all needs a live connection to the leader.
+    const read = boundedRead(
+      this.client.readAll({
+        ...this.callOptions(deadlineMs),
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+      }),
+      deadlineMs,
+      'a ping',
+    );
+    for await (const _ of read) break;
+  }
+
+  /** One read call, bounded by the deadline and cancelled when left early. */
+  private read<Record>(operation: string, start: () => CancellableRead<Record>): AsyncGenerator<Record> {
+    return boundedRead(start(), this.deadlineMs, operation);
+  }
+
+  /**
+   * Sent with every call. Client 6.2.1 replaces `deadline` with Infinity on reads and subscriptions
+   * (hence `boundedRead`), but honours it on appends, where the server enforces it.
+   */
+  private callOptions(deadline = this.deadlineMs) {
+    return { requiresLeader: true, deadline };
   }
 
   private assertOpen(): void {

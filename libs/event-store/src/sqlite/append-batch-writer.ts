@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
-import type { AppendResult, ExpectedRevision, StreamRevision } from '../event-store.port';
+import {
+  ANY,
+  NO_STREAM,
+  type AppendResult,
+  type ExpectedRevision,
+  type StreamRevision,
+} from '../event-store.port';
 import { satisfiesExpectedRevision } from '../expected-revision';
 import type { SerializedEvent } from './event-rows';
 import type { RequestOutcome } from './group-commit-queue';
@@ -19,24 +25,40 @@ export interface AppendBatchStats {
   readonly acceptedRequests: number;
   /** Requests refused alone inside a committed batch (wrong expected revision, duplicate event id). */
   readonly refusedRequests: number;
+  /** Retries of appends already stored (same ids, same expected revision): answered, nothing written. */
+  readonly repeatedRequests: number;
   readonly eventsAppended: number;
   readonly largestBatch: number;
 }
 
 type Outcome = RequestOutcome<AppendResult>;
 
+/** What a batch came to: one outcome per request, and which requests were retries already stored. */
+interface BatchOutcome {
+  readonly outcomes: Outcome[];
+  readonly repeated: ReadonlySet<number>;
+}
+
+type StoredEvent = { stream: string; revision: number; position: number };
+
 /**
  * Writes a batch of append requests in one IMMEDIATE transaction. Each
  * request is checked against its stream's revision as left by the requests
  * before it in the batch, and written inside its own savepoint, so a request
  * that is refused leaves the others untouched.
+ *
+ * A request whose events are already stored, with the same ids in the same
+ * stream at the revisions its expected revision gave them, is a retry of an
+ * append that committed (its caller never heard back): it is answered with
+ * the stored result and writes nothing, as EventStoreDB does.
  */
 export class AppendBatchWriter {
   private readonly selectStreamRevision: Database.Statement<[string], number>;
   private readonly selectStoredEventId: Database.Statement<[string], string>;
+  private readonly selectStoredEvent: Database.Statement<[string], StoredEvent>;
   private readonly insertEvent: Database.Statement<[string, number, string, string, string, string, string]>;
   private readonly upsertStreamRevision: Database.Statement<[string, number]>;
-  private readonly writeBatch: Database.Transaction<(requests: readonly AppendRequest[]) => Outcome[]>;
+  private readonly writeBatch: Database.Transaction<(requests: readonly AppendRequest[]) => BatchOutcome>;
   // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
   private readonly writeRequestInSavepoint: Database.Transaction<
     (request: AppendRequest, lastRevision: number, recordedAt: string) => AppendResult
@@ -46,6 +68,7 @@ export class AppendBatchWriter {
     failedTransactions: 0,
     acceptedRequests: 0,
     refusedRequests: 0,
+    repeatedRequests: 0,
     eventsAppended: 0,
     largestBatch: 0,
   };
@@ -55,6 +78,9 @@ export class AppendBatchWriter {
       .prepare<[string], number>('SELECT revision FROM streams WHERE stream = ?')
       .pluck();
     this.selectStoredEventId = db.prepare<[string], string>('SELECT id FROM events WHERE id = ?').pluck();
+    this.selectStoredEvent = db.prepare<[string], StoredEvent>(
+      'SELECT stream, revision, position FROM events WHERE id = ?',
+    );
     this.insertEvent = db.prepare(
       'INSERT INTO events (stream, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -70,33 +96,38 @@ export class AppendBatchWriter {
 
   /** Commits the batch; throws (having committed nothing) when the transaction itself fails. */
   commit(requests: readonly AppendRequest[]): Outcome[] {
-    let outcomes: Outcome[];
+    let batch: BatchOutcome;
     try {
       // IMMEDIATE: take the write lock up front rather than fail mid-batch upgrading a read lock.
-      outcomes = this.writeBatch.immediate(requests);
+      batch = this.writeBatch.immediate(requests);
     } catch (error) {
       this.counters.failedTransactions++;
       throw error;
     }
-    this.countCommitted(requests, outcomes);
-    return outcomes;
+    this.countCommitted(requests, batch);
+    return batch.outcomes;
   }
 
   stats(): AppendBatchStats {
     return { ...this.counters };
   }
 
-  private writeEachRequest(requests: readonly AppendRequest[]): Outcome[] {
+  private writeEachRequest(requests: readonly AppendRequest[]): BatchOutcome {
     const recordedAt = new Date().toISOString();
     const revisionsInBatch = new Map<string, StreamRevision | null>();
-    return requests.map((request) => {
+    const repeated = new Set<number>();
+    const outcomes = requests.map((request, index): Outcome => {
       const { stream, expected } = request;
       const actual = revisionsInBatch.has(stream)
         ? (revisionsInBatch.get(stream) as StreamRevision | null)
         : (this.selectStreamRevision.get(stream) ?? null);
+      revisionsInBatch.set(stream, actual);
       if (!satisfiesExpectedRevision(expected, actual)) {
-        revisionsInBatch.set(stream, actual);
-        return { ok: false, error: new WrongExpectedRevisionError(stream, expected, actual) };
+        const stored = this.storedResult(request);
+        if (stored) repeated.add(index);
+        return stored
+          ? { ok: true, value: stored }
+          : { ok: false, error: new WrongExpectedRevisionError(stream, expected, actual) };
       }
       try {
         const result = this.writeRequest(request, actual ?? -1, recordedAt);
@@ -105,10 +136,31 @@ export class AppendBatchWriter {
       } catch (error) {
         // Any other failure (disk full, I/O) is the batch's: rethrow so the whole transaction rolls back.
         if (!isDuplicateEventIdViolation(error)) throw error;
-        revisionsInBatch.set(stream, actual);
-        return { ok: false, error: new DuplicateEventIdError(stream, this.findDuplicateEventId(request)) };
+        const stored = this.storedResult(request);
+        if (stored) repeated.add(index);
+        return stored
+          ? { ok: true, value: stored }
+          : { ok: false, error: new DuplicateEventIdError(stream, this.findDuplicateEventId(request)) };
       }
     });
+    return { outcomes, repeated };
+  }
+
+  /**
+   * The result of the append that stored exactly these events, when this request is its retry: every id
+   * stored in this stream, in order, at consecutive revisions starting where `expected` put the first.
+   */
+  private storedResult({ stream, expected, events }: AppendRequest): AppendResult | null {
+    const firstRevision = expected === NO_STREAM ? 0 : expected === ANY ? null : expected + 1;
+    let previous: StoredEvent | null = null;
+    for (const { id } of events) {
+      const stored = this.selectStoredEvent.get(id);
+      if (!stored || stored.stream !== stream) return null;
+      const expectedRevision = previous ? previous.revision + 1 : firstRevision;
+      if (expectedRevision !== null && stored.revision !== expectedRevision) return null;
+      previous = stored;
+    }
+    return previous ? { nextExpectedRevision: previous.revision, position: previous.position } : null;
   }
 
   /**
@@ -155,12 +207,16 @@ export class AppendBatchWriter {
     return request.events[0].id;
   }
 
-  private countCommitted(requests: readonly AppendRequest[], outcomes: readonly Outcome[]): void {
+  private countCommitted(requests: readonly AppendRequest[], { outcomes, repeated }: BatchOutcome): void {
     this.counters.transactions++;
     this.counters.largestBatch = Math.max(this.counters.largestBatch, requests.length);
     outcomes.forEach((outcome, index) => {
       if (!outcome.ok) {
         this.counters.refusedRequests++;
+        return;
+      }
+      if (repeated.has(index)) {
+        this.counters.repeatedRequests++;
         return;
       }
       this.counters.acceptedRequests++;

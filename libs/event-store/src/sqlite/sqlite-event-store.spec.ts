@@ -141,6 +141,61 @@ describe('SQLite event store: reading every event in pages', () => {
   });
 });
 
+describe('SQLite event store: append listeners', () => {
+  // The contract allows adapters that follow a shared log to hear other writers too; this one hears only its own.
+  it('hears exactly the appends made through this store, once each, and none refused or after stopping', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+    const heard: number[] = [];
+    const stop = store.onAppended((position) => heard.push(position));
+
+    const first = await store.append('listened', [event(), event()], NO_STREAM);
+    await expect(store.append('listened', [event()], NO_STREAM)).rejects.toThrow();
+    stop();
+    await store.append('listened', [event()], first.nextExpectedRevision);
+
+    expect(heard).toEqual([first.position]);
+    await store.close();
+  });
+});
+
+describe('SQLite event store: retried appends', () => {
+  it('answers a retry in the same batch as its first attempt, writing its events once', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+    const events = [event(), event()];
+
+    const [first, retried] = await Promise.all([
+      store.append('retried', events, NO_STREAM),
+      store.append('retried', events, NO_STREAM),
+    ]);
+
+    expect(retried).toEqual(first);
+    expect(store.stats()).toMatchObject({
+      transactions: 1,
+      acceptedRequests: 1,
+      repeatedRequests: 1,
+      eventsAppended: 2,
+    });
+    await store.close();
+  });
+
+  it('refuses events whose ids are stored elsewhere or at other revisions', async () => {
+    const store = SqliteEventStore.open({ file: files.next() });
+    const stored = [event(), event()];
+    await store.append('original', stored, NO_STREAM);
+
+    await expect(store.append('other-stream', stored, NO_STREAM)).rejects.toMatchObject({
+      code: 'DUPLICATE_EVENT_ID',
+    });
+    await expect(store.append('original', [stored[1], stored[0]], NO_STREAM)).rejects.toMatchObject({
+      expected: NO_STREAM,
+      actual: 1,
+    });
+    await expect(store.append('original', stored, 0)).rejects.toMatchObject({ expected: 0, actual: 1 });
+    expect(await store.readStream('original')).toHaveLength(2);
+    await store.close();
+  });
+});
+
 describe('SQLite event store: closing', () => {
   it('commits appends still queued before closing the file', async () => {
     const file = files.next();

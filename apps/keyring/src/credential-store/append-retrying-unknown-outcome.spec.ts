@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
+import type { Refusal } from '@keyring/domain';
 import {
   AppendOutcomeUnknownError,
   type EventStore,
@@ -10,6 +12,8 @@ import {
   SqliteEventStore,
   WrongExpectedRevisionError,
 } from '@keyring/event-store';
+import { grpcStatusOf } from '../platform/grpc/grpc-refusal';
+import { problemFor } from '../platform/http/refusal-problems';
 import { appendRetryingUnknownOutcome } from './append-retrying-unknown-outcome';
 
 const event = (): NewEvent => ({ id: randomUUID(), type: 'TokenIssued', data: {}, metadata: {} });
@@ -63,12 +67,19 @@ describe('an append whose outcome is unknown is retried unchanged', () => {
     expect(await store.readStream('credential-2')).toHaveLength(1);
   });
 
-  it('gives up after its retries, passing the unknown outcome on', async () => {
+  it('gives up after its retries with a refusal every edge answers as "unavailable, retry"', async () => {
     const { flaky, calls } = losingAnswers(store, 10, false);
 
-    await expect(
-      appendRetryingUnknownOutcome(flaky, 'credential-3', [event()], NO_STREAM, NO_WAIT),
-    ).rejects.toBeInstanceOf(AppendOutcomeUnknownError);
+    const refusal = await appendRetryingUnknownOutcome(
+      flaky,
+      'credential-3',
+      [event()],
+      NO_STREAM,
+      NO_WAIT,
+    ).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'APPEND_OUTCOME_UNKNOWN', details: { retryAfterSeconds: 1 } });
+    expect(problemFor(refusal as Refusal).body.status).toBe(503);
+    expect(grpcStatusOf(refusal)).toMatchObject({ code: status.UNAVAILABLE });
     expect(calls).toHaveLength(3);
   });
 

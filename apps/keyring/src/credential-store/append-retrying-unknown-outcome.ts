@@ -1,3 +1,4 @@
+import { Refusal } from '@keyring/domain';
 import {
   type AppendResult,
   type EventStore,
@@ -5,6 +6,14 @@ import {
   isAppendOutcomeUnknown,
   type NewEvent,
 } from '@keyring/event-store';
+
+/** The store never said whether the change was recorded, even after the retries; the caller should look before retrying. */
+export const appendOutcomeUnknown = (): Refusal<'APPEND_OUTCOME_UNKNOWN'> =>
+  new Refusal(
+    'APPEND_OUTCOME_UNKNOWN',
+    'The event store did not confirm whether the change was recorded; check the result, then retry if it is missing',
+    { retryAfterSeconds: 1 },
+  );
 
 /** Waits before each retry: the usual cause (a leader election, a dropped connection) passes in moments. */
 export const UNKNOWN_OUTCOME_RETRY_DELAYS_MS: readonly number[] = [100, 500];
@@ -26,7 +35,8 @@ export async function appendRetryingUnknownOutcome(
     try {
       return await store.append(stream, events, expected);
     } catch (error) {
-      if (!isAppendOutcomeUnknown(error) || retry >= delaysMs.length) throw error;
+      if (!isAppendOutcomeUnknown(error)) throw error;
+      if (retry >= delaysMs.length) throw appendOutcomeUnknown();
       await new Promise((resolve) => setTimeout(resolve, delaysMs[retry]));
     }
   }

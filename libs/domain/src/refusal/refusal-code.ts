@@ -25,6 +25,7 @@ export type ReachRefusalCode = 'ACCOUNT_OUT_OF_REACH';
 /** The application around the domain: concurrent writers, and callers of the management interfaces. */
 export type ApplicationRefusalCode =
   | 'CONCURRENCY_CONFLICT'
+  | 'APPEND_OUTCOME_UNKNOWN'
   | 'AUTHENTICATION_REQUIRED'
   | 'INVALID_TOKEN'
   | 'ROLE_REQUIRED'

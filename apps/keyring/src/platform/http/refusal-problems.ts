@@ -28,6 +28,7 @@ export const REFUSAL_PROBLEMS: Readonly<Record<RefusalCode, ProblemMapping>> = {
   TOKEN_NOT_FOUND: { status: 404, title: 'Token not found' },
   ACCOUNT_OUT_OF_REACH: { status: 403, title: 'Account out of reach' },
   CONCURRENCY_CONFLICT: { status: 409, title: 'Concurrent modification' },
+  APPEND_OUTCOME_UNKNOWN: { status: 503, title: 'Change not confirmed' },
   AUTHENTICATION_REQUIRED: { status: 401, title: 'Authentication required', challenge: BEARER },
   INVALID_TOKEN: {
     status: 401,

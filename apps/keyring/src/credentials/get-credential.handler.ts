@@ -1,20 +1,12 @@
 /** Reads one credential from the read models; one outside the caller's accounts is "not found". */
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@keyring/domain';
 import { type AccountReach, withinReach } from '@keyring/domain';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import { CredentialReader } from '../projection/credentials/credential-reader';
 import type { CredentialView } from '../projection/credentials/credential.view';
-
-export class GetCredentialQuery extends Query<CredentialView> {
-  constructor(
-    readonly clientId: string,
-    readonly reach: AccountReach,
-  ) {
-    super();
-  }
-}
+import { GetCredentialQuery } from './get-credential.query';
 
 /** The credential's accounts when the caller reaches it; otherwise the same 404 as an unknown id. */
 export function requireReachable(reader: CredentialReader, clientId: string, reach: AccountReach): void {

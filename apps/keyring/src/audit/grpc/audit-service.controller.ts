@@ -4,10 +4,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { map, type Observable } from 'rxjs';
-import { AccessAtQuery } from '../point-in-time/access-at.handler';
+import { AccessAtQuery } from '../point-in-time/access-at.query';
 import { AccessParams } from '../point-in-time/access.params';
 import { auditFilterOf, AuditQueryParams } from '../audit-query.params';
-import { QueryAuditQuery, VerifyAuditQuery } from '../audit.queries';
+import { QueryAuditQuery } from '../query-audit.query';
+import { VerifyAuditQuery } from '../verify-audit.query';
 import { AccountOutOfReachError, outOfReach } from '@keyring/domain';
 import type { CommandContext } from '../../platform/context/command-context';
 import {

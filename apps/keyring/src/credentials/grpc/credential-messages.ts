@@ -5,7 +5,7 @@
  * for field, so both interfaces show the same thing.
  */
 import type { CredentialView } from '../../projection/credentials/credential.view';
-import type { CreatedCredential } from '../create-credential.handler';
+import type { CreatedCredential } from '../create-credential.command';
 import type { IssuedSecretView } from '../issued-secret';
 import type { ActiveTokenView } from '../../projection/credentials/credential-reader';
 import type { Page } from '../../platform/pagination/page-cursor';

@@ -1,5 +1,5 @@
 /** gRPC edge of the credential commands and queries: credentials.v1.CredentialService over the same buses as REST. */
-import { Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { CreateCredentialCommand } from '../create-credential.command';
@@ -31,10 +31,9 @@ import {
   type UpdateRequestMessage,
   updateChangesPlain,
 } from './credential-messages';
-import { GrpcAccessLog } from '../../platform/grpc/grpc-access-log.interceptor';
-import { CallContext } from '../../platform/grpc/grpc-call-context';
-import { GrpcCallGuard } from '../../tokens/bearer/grpc-call.guard';
-import { GrpcExceptionFilter } from '../../platform/grpc/grpc-exception.filter';
+import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
+import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
+import { GrpcBearerGuard } from '../../tokens/bearer/grpc-bearer.guard';
 import { validated } from '../../platform/grpc/grpc-request-validation';
 import { clientIdOf, secretIdOf } from '../../platform/grpc/request-ids';
 
@@ -45,9 +44,7 @@ interface ClientIdRequest {
 }
 
 @Controller()
-@UseGuards(GrpcCallGuard)
-@UseInterceptors(GrpcAccessLog)
-@UseFilters(GrpcExceptionFilter)
+@GrpcEdge(GrpcBearerGuard)
 export class CredentialServiceController {
   constructor(
     private readonly commands: CommandBus,

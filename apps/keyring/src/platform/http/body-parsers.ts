@@ -5,36 +5,40 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, urlencoded } from 'express';
+import { BODY_LIMIT_BYTES, bodyTooLarge } from './body-limit';
 import { problem, ProblemException } from './problem-details';
 
-export const BODY_LIMIT_BYTES = 64 * 1024;
-export const BODY_TOO_LARGE_DETAIL = 'The request body is larger than 64 KiB';
+const refusal = (status: number, code: string, title: string, detail: string) => () =>
+  new ProblemException(problem(status, code, title, detail));
 
 /** Errors raised by Express's body parsers carry a `type`. */
-const PARSER_PROBLEMS: Readonly<Record<string, readonly [number, string, string, string]>> = {
-  'entity.parse.failed': [400, 'MALFORMED_BODY', 'Malformed body', 'The request body is not valid JSON'],
-  'entity.too.large': [413, 'BODY_TOO_LARGE', 'Body too large', BODY_TOO_LARGE_DETAIL],
-  'encoding.unsupported': [
+const PARSER_PROBLEMS: Readonly<Record<string, () => ProblemException>> = {
+  'entity.parse.failed': refusal(
+    400,
+    'MALFORMED_BODY',
+    'Malformed body',
+    'The request body is not valid JSON',
+  ),
+  'entity.too.large': bodyTooLarge,
+  'encoding.unsupported': refusal(
     415,
     'UNSUPPORTED_MEDIA_TYPE',
     'Unsupported encoding',
     'The body encoding is not supported',
-  ],
-  'charset.unsupported': [
+  ),
+  'charset.unsupported': refusal(
     415,
     'UNSUPPORTED_MEDIA_TYPE',
     'Unsupported charset',
     'The body charset is not supported',
-  ],
+  ),
 };
 
 function translated(parser: RequestHandler): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) =>
     parser(request, response, (error?: unknown) => {
       const known = PARSER_PROBLEMS[(error as { type?: string } | undefined)?.type ?? ''];
-      if (!known) return next(error);
-      const [status, code, title, detail] = known;
-      next(new ProblemException(problem(status, code, title, detail)));
+      next(known ? known() : error);
     });
 }
 

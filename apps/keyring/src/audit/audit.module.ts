@@ -7,7 +7,8 @@ import { EventStoreModule } from '../platform/persistence/event-store.module';
 import { READ_MODEL_DATABASE, ReadModelsModule } from '../projection/read-models.module';
 import { AccessAtHandler } from './point-in-time/access-at.handler';
 import { PointInTimeAccess } from './point-in-time/point-in-time-access';
-import { QueryAuditHandler, VerifyAuditHandler } from './audit.queries';
+import { QueryAuditHandler } from './query-audit.handler';
+import { VerifyAuditHandler } from './verify-audit.handler';
 import { AuditVerifier } from './audit-verifier';
 
 @Module({

@@ -4,14 +4,14 @@
  * wrong and how to ask for help.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { AccessRequest } from './access-command';
+import type { AccessRequest } from './access.subcommand';
 import type { AuditExportRequest } from './audit-export';
-import type { BootstrapAdminRequest } from './bootstrap-admin-command';
+import type { BootstrapAdminRequest } from './bootstrap-admin.subcommand';
 import { account, exportFormat, instant, required, UsageError } from './cli-option-values';
 
 export { UsageError } from './cli-option-values';
 
-export type CliCommand =
+export type CliSubcommand =
   | ({ readonly name: 'bootstrap-admin' } & BootstrapAdminRequest)
   | { readonly name: 'keys-rotate'; readonly json: boolean }
   | ({ readonly name: 'audit-export' } & AuditExportRequest)
@@ -75,7 +75,7 @@ function readOptions<T extends Options>(command: string, args: string[], options
 const flag = { type: 'boolean', default: false } as const;
 const text = { type: 'string' } as const;
 
-const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
+const SUBCOMMANDS: Record<string, (args: string[]) => CliSubcommand> = {
   'bootstrap-admin': (args) => {
     const values = readOptions('bootstrap-admin', args, { accounts: text, json: flag, force: flag });
     const accounts = (values.accounts ?? '*')
@@ -125,14 +125,14 @@ const COMMANDS: Record<string, (args: string[]) => CliCommand> = {
   help: () => ({ name: 'help' }),
 };
 
-export function parseCliArguments(argv: readonly string[]): CliCommand {
+export function parseCliArguments(argv: readonly string[]): CliSubcommand {
   if (argv.includes('--help') || argv.includes('-h')) return { name: 'help' };
   const firstOption = argv.findIndex((arg) => arg.startsWith('-'));
   const wordCount = firstOption === -1 ? argv.length : firstOption;
   const words = argv.slice(0, wordCount).join(' ');
   if (argv.length === 0) return { name: 'help' };
   if (words === '') throw new UsageError(`Name the command before its options (got "${argv[0]}")`);
-  const parse = Object.hasOwn(COMMANDS, words) ? COMMANDS[words] : undefined;
+  const parse = Object.hasOwn(SUBCOMMANDS, words) ? SUBCOMMANDS[words] : undefined;
   if (!parse) throw new UsageError(`Unknown command "${words}"`);
   return parse(argv.slice(wordCount));
 }

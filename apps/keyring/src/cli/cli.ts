@@ -1,47 +1,48 @@
 /**
- * Keyring's command line: `npm run cli -- <command>`. Each command lives in
- * its own file; this one parses, dispatches and turns failures into exit
+ * Keyring's command line: `npm run cli -- <command>`. Each sub-command lives
+ * in its own `*.subcommand.ts` (a CLI sub-command, not a bus command nor a
+ * domain command); this file parses, dispatches and turns failures into exit
  * statuses (see USAGE).
  */
 import 'reflect-metadata';
 import { ConfigurationError, parseEnvironment } from '../platform/config/environment';
 import type { KeyringConfig } from '../platform/config/keyring-config';
-import { type CliCommand, parseCliArguments, USAGE, UsageError } from './cli-arguments';
+import { type CliSubcommand, parseCliArguments, USAGE, UsageError } from './cli-arguments';
 import { printLine } from './cli-output';
 import { describeError } from './describe-error';
 
 /**
- * Each command's code is loaded only when it runs: the service's modules,
+ * Each sub-command's code is loaded only when it runs: the service's modules,
  * which bootstrap-admin needs, take most of a second to load, and the
- * file-based commands need none of them.
+ * file-based sub-commands need none of them.
  */
 async function execute(
   config: KeyringConfig,
-  command: Exclude<CliCommand, { name: 'help' }>,
+  subcommand: Exclude<CliSubcommand, { name: 'help' }>,
 ): Promise<number> {
-  switch (command.name) {
+  switch (subcommand.name) {
     case 'bootstrap-admin':
-      return (await import('./bootstrap-admin-command')).bootstrapAdminCommand(config, command);
+      return (await import('./bootstrap-admin.subcommand')).runBootstrapAdmin(config, subcommand);
     case 'keys-rotate':
-      return (await import('./rotate-keys-command')).rotateKeysCommand(config, command.json);
+      return (await import('./keys-rotate.subcommand')).runKeysRotate(config, subcommand.json);
     case 'audit-export':
-      return (await import('./audit-export-command')).auditExportCommand(config, command);
+      return (await import('./audit-export.subcommand')).runAuditExport(config, subcommand);
     case 'audit-verify':
-      return (await import('./audit-verify-command')).auditVerifyCommand(config, command.json);
+      return (await import('./audit-verify.subcommand')).runAuditVerify(config, subcommand.json);
     case 'access':
-      return (await import('./access-command')).accessCommand(config, command);
+      return (await import('./access.subcommand')).runAccess(config, subcommand);
     case 'projections-rebuild':
-      return (await import('./rebuild-command')).rebuildCommand(config);
+      return (await import('./projections-rebuild.subcommand')).runProjectionsRebuild(config);
   }
 }
 
 async function run(argv: readonly string[]): Promise<number> {
-  const command = parseCliArguments(argv);
-  if (command.name === 'help') {
+  const subcommand = parseCliArguments(argv);
+  if (subcommand.name === 'help') {
     printLine(USAGE);
     return 0;
   }
-  return execute(parseEnvironment({ LOG_LEVEL: 'warn', ...process.env }), command);
+  return execute(parseEnvironment({ LOG_LEVEL: 'warn', ...process.env }), subcommand);
 }
 
 const usageProblem = (error: unknown): boolean =>

@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreationFields } from '@keyring/domain';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../platform/clock/clock';
-import type { CommandContext } from '../platform/context/command-context';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
-import { type CredentialView, toCredentialView } from '../projection/credentials/credential.view';
+import { toCredentialView } from '../projection/credentials/credential.view';
 import { requireExisting } from './existing-credential';
-import { type IssuedSecretView, issuedSecretView, newSecret } from './issued-secret';
-
-export interface CreatedCredential {
-  readonly credential: CredentialView;
-  readonly secret: IssuedSecretView;
-}
-
-export class CreateCredentialCommand extends Command<CreatedCredential> {
-  constructor(
-    readonly fields: CreationFields,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { issuedSecretView, newSecret } from './issued-secret';
+import { CreateCredentialCommand, type CreatedCredential } from './create-credential.command';
 
 @CommandHandler(CreateCredentialCommand)
 export class CreateCredentialHandler implements ICommandHandler<CreateCredentialCommand> {

@@ -5,34 +5,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type CreateCredential,
-  type CreationFields,
   type CredentialPolicy,
   decideBatch,
   initialCredentialState,
 } from '@keyring/domain';
 import { requireAccountsWithinReach } from '../credential-store/caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
-import type { CommandContext } from '../platform/context/command-context';
 import { CredentialRepository } from '../credential-store/credential.repository';
 import { ReadYourWrites } from '../credential-store/read-your-writes';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
-import type { CreatedCredential } from './create-credential.handler';
+import type { CreatedCredential } from './create-credential.command';
 import { CREDENTIAL_POLICY } from '../credential-store/credential-policy.provider';
 import { toCredentialView } from '../projection/credentials/credential.view';
 import { requireExisting } from './existing-credential';
 import { issuedSecretView, newSecret } from './issued-secret';
-
-export class CreateCredentialsBatchCommand extends Command<CreatedCredential[]> {
-  constructor(
-    readonly items: readonly CreationFields[],
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { CreateCredentialsBatchCommand } from './create-credentials-batch.command';
 
 @CommandHandler(CreateCredentialsBatchCommand)
 export class CreateCredentialsBatchHandler implements ICommandHandler<CreateCredentialsBatchCommand> {

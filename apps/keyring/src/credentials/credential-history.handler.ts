@@ -3,24 +3,13 @@
  * reads from them: generated (by whom), used (token.issued names the
  * secret), deleted (by whom); and why a credential was revoked.
  */
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AuditEntry } from '../projection/audit-log/audit-entry';
-import type { AccountReach } from '@keyring/domain';
 import { AuditLogReader } from '../projection/audit-log/audit-log-reader';
 import { CredentialReader } from '../projection/credentials/credential-reader';
 import type { Page } from '../platform/pagination/page-cursor';
 import { requireCredentialWithinReach } from '../credential-store/caller-reach';
-
-export class CredentialHistoryQuery extends Query<Page<AuditEntry>> {
-  constructor(
-    readonly clientId: string,
-    readonly reach: AccountReach,
-    readonly limit: number,
-    readonly cursor: string | undefined,
-  ) {
-    super();
-  }
-}
+import { CredentialHistoryQuery } from './credential-history.query';
 
 @QueryHandler(CredentialHistoryQuery)
 export class CredentialHistoryHandler implements IQueryHandler<CredentialHistoryQuery> {

@@ -1,16 +1,6 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../platform/context/command-context';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
-
-export class DeleteSecretCommand extends Command<void> {
-  constructor(
-    readonly clientId: string,
-    readonly secretId: string,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { DeleteSecretCommand } from './delete-secret.command';
 
 @CommandHandler(DeleteSecretCommand)
 export class DeleteSecretHandler implements ICommandHandler<DeleteSecretCommand> {

@@ -1,19 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../platform/context/command-context';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { requireExisting } from './existing-credential';
 import { type IssuedSecretView, issuedSecretView, newSecret } from './issued-secret';
-
-export class GenerateSecretCommand extends Command<IssuedSecretView> {
-  constructor(
-    readonly clientId: string,
-    readonly expiresInDays: number | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { GenerateSecretCommand } from './generate-secret.command';
 
 @CommandHandler(GenerateSecretCommand)
 export class GenerateSecretHandler implements ICommandHandler<GenerateSecretCommand> {

@@ -1,20 +1,11 @@
 /** Reads one credential from the read models; one outside the caller's accounts is "not found". */
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AccountReach } from '@keyring/domain';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireCredentialWithinReach } from '../credential-store/caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import { CredentialReader } from '../projection/credentials/credential-reader';
 import type { CredentialView } from '../projection/credentials/credential.view';
-
-export class GetCredentialQuery extends Query<CredentialView> {
-  constructor(
-    readonly clientId: string,
-    readonly reach: AccountReach,
-  ) {
-    super();
-  }
-}
+import { GetCredentialQuery } from './get-credential.query';
 
 @QueryHandler(GetCredentialQuery)
 export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {

@@ -1,6 +1,6 @@
 /** The OpenAPI shapes of answers that carry a new secret: the only time its plaintext is shown. */
 import { ApiProperty, ApiSchema, PickType } from '@nestjs/swagger';
-import type { CreatedCredential } from './create-credential.handler';
+import type { CreatedCredential } from './create-credential.command';
 import type { IssuedSecretView } from './issued-secret';
 import { CredentialViewDoc, SecretViewDoc } from './credential-view.doc';
 

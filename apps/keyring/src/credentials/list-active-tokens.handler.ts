@@ -1,19 +1,10 @@
 /** The tokens a credential holds that are valid now. */
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AccountReach } from '@keyring/domain';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../platform/clock/clock';
 import { type ActiveTokenView, CredentialReader } from '../projection/credentials/credential-reader';
 import { requireCredentialWithinReach } from '../credential-store/caller-reach';
-
-export class ListActiveTokensQuery extends Query<{ items: ActiveTokenView[] }> {
-  constructor(
-    readonly clientId: string,
-    readonly reach: AccountReach,
-  ) {
-    super();
-  }
-}
+import { ListActiveTokensQuery } from './list-active-tokens.query';
 
 @QueryHandler(ListActiveTokensQuery)
 export class ListActiveTokensHandler implements IQueryHandler<ListActiveTokensQuery> {

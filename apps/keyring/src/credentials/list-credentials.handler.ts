@@ -1,16 +1,11 @@
 /** Pages through the credentials the caller reaches, newest first, from the read models. */
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../platform/clock/clock';
-import { type CredentialFilter, CredentialReader } from '../projection/credentials/credential-reader';
+import { CredentialReader } from '../projection/credentials/credential-reader';
 import type { Page } from '../platform/pagination/page-cursor';
 import type { CredentialView } from '../projection/credentials/credential.view';
-
-export class ListCredentialsQuery extends Query<Page<CredentialView>> {
-  constructor(readonly filter: CredentialFilter) {
-    super();
-  }
-}
+import { ListCredentialsQuery } from './list-credentials.query';
 
 @QueryHandler(ListCredentialsQuery)
 export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuery> {

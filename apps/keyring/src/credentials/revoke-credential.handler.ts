@@ -1,16 +1,6 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '../platform/context/command-context';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
-
-export class RevokeCredentialCommand extends Command<void> {
-  constructor(
-    readonly clientId: string,
-    readonly reason: string | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { RevokeCredentialCommand } from './revoke-credential.command';
 
 @CommandHandler(RevokeCredentialCommand)
 export class RevokeCredentialHandler implements ICommandHandler<RevokeCredentialCommand> {

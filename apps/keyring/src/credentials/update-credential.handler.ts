@@ -1,21 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CredentialChanges } from '@keyring/domain';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../platform/clock/clock';
-import type { CommandContext } from '../platform/context/command-context';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
 import { type CredentialView, toCredentialView } from '../projection/credentials/credential.view';
 import { requireExisting } from './existing-credential';
-
-export class UpdateCredentialCommand extends Command<CredentialView> {
-  constructor(
-    readonly clientId: string,
-    readonly changes: CredentialChanges,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { UpdateCredentialCommand } from './update-credential.command';
 
 @CommandHandler(UpdateCredentialCommand)
 export class UpdateCredentialHandler implements ICommandHandler<UpdateCredentialCommand> {

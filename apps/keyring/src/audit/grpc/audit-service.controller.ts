@@ -1,13 +1,14 @@
 /** gRPC edge of the audit trail: credentials.v1.AuditService, over the same queries as REST, plus a live replay stream. */
-import { Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { map, type Observable } from 'rxjs';
-import { AccessAtQuery } from '../point-in-time/access-at.handler';
+import { AccessAtQuery } from '../point-in-time/access-at.query';
 import { AccessParams } from '../point-in-time/access.params';
 import { auditFilterOf, AuditQueryParams } from '../audit-query.params';
-import { QueryAuditQuery, VerifyAuditQuery } from '../audit.queries';
+import { QueryAuditQuery } from '../query-audit.query';
+import { VerifyAuditQuery } from '../verify-audit.query';
 import type { CommandContext } from '../../platform/context/command-context';
 import {
   accessMessage,
@@ -18,18 +19,16 @@ import {
 } from './audit-messages';
 import { AuditFollower } from '../../projection/audit-log/audit-follower';
 import { given } from '../../platform/grpc/proto-values';
-import { GrpcAccessLog } from '../../platform/grpc/grpc-access-log.interceptor';
-import { CallContext, GrpcCall } from '../../platform/grpc/grpc-call-context';
-import { GrpcCallGuard } from '../../tokens/bearer/grpc-call.guard';
-import { GrpcExceptionFilter } from '../../platform/grpc/grpc-exception.filter';
+import { GrpcCall } from '../../platform/grpc/grpc-call';
+import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
+import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
+import { GrpcBearerGuard } from '../../tokens/bearer/grpc-bearer.guard';
 import { validated } from '../../platform/grpc/grpc-request-validation';
 
 const SERVICE = 'AuditService';
 
 @Controller()
-@UseGuards(GrpcCallGuard)
-@UseInterceptors(GrpcAccessLog)
-@UseFilters(GrpcExceptionFilter)
+@GrpcEdge(GrpcBearerGuard)
 export class AuditServiceController {
   constructor(
     private readonly queries: QueryBus,

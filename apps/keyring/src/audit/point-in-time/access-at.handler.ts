@@ -1,18 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AccountReach } from '@keyring/domain';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireAccountsWithinReach } from '../../credential-store/caller-reach';
 import { type AccessAtInstant, PointInTimeAccess } from './point-in-time-access';
-
-export class AccessAtQuery extends Query<AccessAtInstant> {
-  constructor(
-    readonly account: string,
-    readonly at: Date,
-    readonly reach: AccountReach,
-  ) {
-    super();
-  }
-}
+import { AccessAtQuery } from './access-at.query';
 
 @QueryHandler(AccessAtQuery)
 export class AccessAtHandler implements IQueryHandler<AccessAtQuery> {

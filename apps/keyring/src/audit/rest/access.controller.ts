@@ -6,7 +6,7 @@ import { AdminBearerGuard } from '../../tokens/bearer/admin-bearer.guard';
 import type { CommandContext } from '../../platform/context/command-context';
 import { ApiProblemResponses } from '../../platform/http/problem-details.doc';
 import { RequestContext } from '../../platform/http/request-context';
-import { AccessAtQuery } from '../point-in-time/access-at.handler';
+import { AccessAtQuery } from '../point-in-time/access-at.query';
 import { AccessParams } from '../point-in-time/access.params';
 import { AccessAtInstantDoc } from '../point-in-time/access-at-instant.doc';
 import type { AccessAtInstant } from '../point-in-time/point-in-time-access';

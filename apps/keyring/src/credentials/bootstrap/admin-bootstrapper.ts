@@ -10,7 +10,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@keyring/event-store';
 import { UNLIMITED_REACH } from '@keyring/domain';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
-import { CreateCredentialCommand } from '../create-credential.handler';
+import { CreateCredentialCommand } from '../create-credential.command';
 import type { CommandContext } from '../../platform/context/command-context';
 import { activeAdminCredentials } from './active-admin-credentials';
 

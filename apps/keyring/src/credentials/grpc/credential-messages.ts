@@ -7,7 +7,7 @@
  */
 import type { CredentialChanges, Environment } from '@keyring/domain';
 import type { CredentialView } from '../../projection/credentials/credential.view';
-import type { CreatedCredential } from '../create-credential.handler';
+import type { CreatedCredential } from '../create-credential.command';
 import type { CreationBody } from '../dto/create-credential.dto';
 import type { IssuedSecretView } from '../issued-secret';
 import type { ActiveTokenView } from '../../projection/credentials/credential-reader';

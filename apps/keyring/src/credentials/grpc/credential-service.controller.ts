@@ -1,21 +1,21 @@
 /** gRPC edge of the credential commands and queries: credentials.v1.CredentialService over the same buses as REST. */
-import { Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { CreateCredentialCommand } from '../create-credential.handler';
-import { CreateCredentialsBatchCommand } from '../create-credentials-batch.handler';
-import { DeleteSecretCommand } from '../delete-secret.handler';
+import { CreateCredentialCommand } from '../create-credential.command';
+import { CreateCredentialsBatchCommand } from '../create-credentials-batch.command';
+import { DeleteSecretCommand } from '../delete-secret.command';
 import { CreateCredentialDto, credentialFieldsOf } from '../dto/create-credential.dto';
 import { CreateCredentialsBatchDto } from '../dto/create-credentials-batch.dto';
 import { GenerateSecretDto } from '../dto/generate-secret.dto';
 import { ListCredentialsParams } from '../dto/list-credentials.params';
 import { UpdateCredentialDto } from '../dto/update-credential.dto';
-import { GenerateSecretCommand } from '../generate-secret.handler';
-import { GetCredentialQuery } from '../get-credential.handler';
-import { ListActiveTokensQuery } from '../list-active-tokens.handler';
-import { ListCredentialsQuery } from '../list-credentials.handler';
-import { RevokeCredentialCommand } from '../revoke-credential.handler';
-import { UpdateCredentialCommand } from '../update-credential.handler';
+import { GenerateSecretCommand } from '../generate-secret.command';
+import { GetCredentialQuery } from '../get-credential.query';
+import { ListActiveTokensQuery } from '../list-active-tokens.query';
+import { ListCredentialsQuery } from '../list-credentials.query';
+import { RevokeCredentialCommand } from '../revoke-credential.command';
+import { UpdateCredentialCommand } from '../update-credential.command';
 import type { CommandContext } from '../../platform/context/command-context';
 import { DEFAULT_PAGE_SIZE } from '../../platform/pagination/page-cursor';
 import {
@@ -31,10 +31,9 @@ import {
   type UpdateRequestMessage,
   updateChangesPlain,
 } from './credential-messages';
-import { GrpcAccessLog } from '../../platform/grpc/grpc-access-log.interceptor';
-import { CallContext } from '../../platform/grpc/grpc-call-context';
-import { GrpcCallGuard } from '../../tokens/bearer/grpc-call.guard';
-import { GrpcExceptionFilter } from '../../platform/grpc/grpc-exception.filter';
+import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
+import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
+import { GrpcBearerGuard } from '../../tokens/bearer/grpc-bearer.guard';
 import { validated } from '../../platform/grpc/grpc-request-validation';
 import { clientIdOf, secretIdOf } from '../../platform/grpc/request-ids';
 
@@ -45,9 +44,7 @@ interface ClientIdRequest {
 }
 
 @Controller()
-@UseGuards(GrpcCallGuard)
-@UseInterceptors(GrpcAccessLog)
-@UseFilters(GrpcExceptionFilter)
+@GrpcEdge(GrpcBearerGuard)
 export class CredentialServiceController {
   constructor(
     private readonly commands: CommandBus,

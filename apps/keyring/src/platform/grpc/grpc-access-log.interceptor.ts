@@ -15,12 +15,8 @@ import {
 import { status } from '@grpc/grpc-js';
 import { finalize, type Observable, tap } from 'rxjs';
 import { KeyringMetrics } from '../metrics/keyring-metrics';
-import {
-  callContextOf,
-  GRPC_CALL_ARGUMENT,
-  secondsSinceStart,
-  type ServerSurfaceCall,
-} from './grpc-call-context';
+import { grpcCallOf, grpcMetadataOf, type ServerSurfaceCall } from './grpc-call';
+import { secondsSinceArrival } from './grpc-call-duration';
 
 export const GRPC_LOG_CONTEXT = 'GrpcCall';
 
@@ -34,16 +30,16 @@ export class GrpcAccessLog implements NestInterceptor {
   constructor(private readonly metrics: KeyringMetrics) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const call = context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
+    const call = grpcCallOf(context);
+    const metadata = grpcMetadataOf(context);
     const method = call.getPath();
     const record = (code: status.OK | status.CANCELLED) => {
-      const seconds = secondsSinceStart(call);
+      const seconds = secondsSinceArrival(metadata);
       this.metrics.grpcCallEnded(method, status[code], seconds);
-      const callContext = callContextOf(call);
       const line = {
         grpc: { method, code: status[code] },
-        requestId: callContext?.requestId,
-        caller: callContext?.actor.id ?? undefined,
+        requestId: metadata.requestId,
+        caller: metadata.caller?.clientId,
         responseTime: Math.round(seconds * 1000),
       };
       this.logger.log(line, code === status.OK ? 'call completed' : 'call cancelled');

@@ -7,12 +7,8 @@ import { type ArgumentsHost, Catch, Injectable, Logger, type RpcExceptionFilter 
 import { status } from '@grpc/grpc-js';
 import { type Observable, throwError } from 'rxjs';
 import { KeyringMetrics } from '../metrics/keyring-metrics';
-import {
-  callContextOf,
-  GRPC_CALL_ARGUMENT,
-  secondsSinceStart,
-  type ServerSurfaceCall,
-} from './grpc-call-context';
+import { grpcCallOf, grpcMetadataOf } from './grpc-call';
+import { secondsSinceArrival } from './grpc-call-duration';
 import { GRPC_LOG_CONTEXT } from './grpc-access-log.interceptor';
 import { grpcErrorResponse, grpcStatusOf, internalError } from './grpc-refusal';
 
@@ -24,18 +20,17 @@ export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
   constructor(private readonly metrics: KeyringMetrics) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
-    const call = host.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
-    const callContext = callContextOf(call);
+    const metadata = grpcMetadataOf(host);
     const line = {
-      grpc: { method: call.getPath() },
-      requestId: callContext?.requestId,
-      caller: callContext?.actor.id ?? undefined,
+      grpc: { method: grpcCallOf(host).getPath() },
+      requestId: metadata.requestId,
+      caller: metadata.caller?.clientId,
     };
     const refusal = grpcStatusOf(exception);
     this.metrics.grpcCallEnded(
       line.grpc.method,
       status[refusal?.code ?? status.INTERNAL],
-      secondsSinceStart(call),
+      secondsSinceArrival(metadata),
     );
     if (refusal) {
       this.logger.warn(

@@ -10,6 +10,8 @@ import type { Server } from '@grpc/grpc-js';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import type { KeyringConfig } from '../config/keyring-config';
 import { CREDENTIALS_PACKAGE, credentialsProtoFile, PROTO_LOADER_OPTIONS } from './credentials-proto';
+import { compileTrust } from '../http/source-ip';
+import { noteCallArrival } from './grpc-call-arrival';
 import type { GrpcHealth } from './grpc-health';
 import { tolerateMalformedRequests } from './malformed-requests';
 
@@ -24,6 +26,8 @@ export function grpcServerOptions(config: KeyringConfig, port: number, health: G
       protoPath: credentialsProtoFile(),
       url: grpcUrl(config.host, port),
       loader: PROTO_LOADER_OPTIONS,
+      // Nest hands these to grpc-js's Server constructor, which takes its interceptors there too.
+      channelOptions: { interceptors: [noteCallArrival(compileTrust(config.trustProxy))] },
       onLoadPackageDefinition: (pkg: PackageDefinition, server: Server) => {
         tolerateMalformedRequests(pkg, CREDENTIALS_PACKAGE);
         const healthDefinition = loadSync(healthProtoPath, PROTO_LOADER_OPTIONS);

@@ -5,26 +5,22 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, urlencoded } from 'express';
-import { Refusal, type RefusalCode } from '@keyring/domain';
-
-export const BODY_LIMIT_BYTES = 64 * 1024;
-export const BODY_TOO_LARGE_DETAIL = 'The request body is larger than 64 KiB';
+import { Refusal } from '@keyring/domain';
+import { BODY_LIMIT_BYTES, bodyTooLarge } from './body-limit';
 
 /** Errors raised by Express's body parsers carry a `type`. */
-const PARSER_REFUSALS: Readonly<Record<string, readonly [RefusalCode, string]>> = {
-  'entity.parse.failed': ['MALFORMED_BODY', 'The request body is not valid JSON'],
-  'entity.too.large': ['BODY_TOO_LARGE', BODY_TOO_LARGE_DETAIL],
-  'encoding.unsupported': ['UNSUPPORTED_ENCODING', 'The body encoding is not supported'],
-  'charset.unsupported': ['UNSUPPORTED_CHARSET', 'The body charset is not supported'],
+const PARSER_REFUSALS: Readonly<Record<string, () => Refusal>> = {
+  'entity.parse.failed': () => new Refusal('MALFORMED_BODY', 'The request body is not valid JSON'),
+  'entity.too.large': bodyTooLarge,
+  'encoding.unsupported': () => new Refusal('UNSUPPORTED_ENCODING', 'The body encoding is not supported'),
+  'charset.unsupported': () => new Refusal('UNSUPPORTED_CHARSET', 'The body charset is not supported'),
 };
 
 function translated(parser: RequestHandler): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) =>
     parser(request, response, (error?: unknown) => {
       const known = PARSER_REFUSALS[(error as { type?: string } | undefined)?.type ?? ''];
-      if (!known) return next(error);
-      const [code, message] = known;
-      next(new Refusal(code, message));
+      next(known ? known() : error);
     });
 }
 

@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { KEYRING_CONFIG, type KeyringConfig } from '../config/keyring-config';
 import { REDACT_PATHS, REDACTED } from './redaction';
 import { assignRequestId } from './request-id';
+import { loggedRequest, requestLogLevel } from './request-log';
 
 @Module({})
 export class LoggingModule {
@@ -24,21 +25,8 @@ export class LoggingModule {
                 level: config.logLevel,
                 redact: { paths: [...REDACT_PATHS], censor: REDACTED },
                 genReqId: assignRequestId,
-                customLogLevel: (_request, response, error) =>
-                  error || response.statusCode >= 500
-                    ? 'error'
-                    : response.statusCode >= 400
-                      ? 'warn'
-                      : 'info',
-                serializers: {
-                  req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-                    id: request.id,
-                    method: request.method,
-                    // Query strings can carry credentials sent the wrong way; log the path only.
-                    url: request.url.split('?')[0],
-                    remoteAddress: request.remoteAddress,
-                  }),
-                },
+                customLogLevel: (_request, response, error) => requestLogLevel(response.statusCode, error),
+                serializers: { req: loggedRequest },
               },
               destination ?? process.stdout,
             ],

@@ -3,6 +3,7 @@
  * not the URL, which would name credentials and grow without bound).
  */
 import type { NextFunction, Request, Response } from 'express';
+import { timeHttpRequest } from './http-request-timer';
 import type { KeyringMetrics } from './keyring-metrics';
 
 /** Requests no route matched share one label. */
@@ -19,15 +20,7 @@ const routeLabel = (request: Request): string => {
 
 export function httpMetrics(metrics: KeyringMetrics) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    const started = performance.now();
-    response.once('finish', () => {
-      metrics.httpRequestEnded(
-        request.method,
-        routeLabel(request),
-        response.statusCode,
-        (performance.now() - started) / 1000,
-      );
-    });
+    timeHttpRequest(metrics, request, response, () => routeLabel(request));
     next();
   };
 }

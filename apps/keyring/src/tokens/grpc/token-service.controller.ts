@@ -3,7 +3,7 @@
  * revocation stream: credentials.v1.TokenService, over the same issuer,
  * verifier and commands as the OAuth endpoints.
  */
-import { Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { isRefusal } from '@keyring/domain';
@@ -18,10 +18,10 @@ import { parseScope } from '../scope-parameter';
 import { TokenIssuer } from '../token-issuer';
 import { AuditFollower } from '../../projection/audit-log/audit-follower';
 import { given } from '../../platform/grpc/proto-values';
-import { GrpcAccessLog } from '../../platform/grpc/grpc-access-log.interceptor';
-import { CallContext, GrpcCall } from '../../platform/grpc/grpc-call-context';
-import { GrpcAuth, GrpcCallGuard } from '../bearer/grpc-call.guard';
-import { GrpcExceptionFilter } from '../../platform/grpc/grpc-exception.filter';
+import { GrpcCall } from '../../platform/grpc/grpc-call';
+import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
+import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
+import { GrpcAuth, GrpcBearerGuard } from '../bearer/grpc-bearer.guard';
 import { invalidFields } from '../../platform/http/validation-problems';
 
 const SERVICE = 'TokenService';
@@ -42,9 +42,7 @@ export function revocationMessage(entry: AuditEntry) {
 }
 
 @Controller()
-@UseGuards(GrpcCallGuard)
-@UseInterceptors(GrpcAccessLog)
-@UseFilters(GrpcExceptionFilter)
+@GrpcEdge(GrpcBearerGuard)
 export class TokenServiceController {
   constructor(
     private readonly issuer: TokenIssuer,

@@ -3,18 +3,22 @@
  * Express and Nest's router. The token endpoint is the one hot path — every
  * client calls it hourly, and on these machines the Express + Nest pipeline
  * alone costs more than issuing a token — so it gets a thin adapter of its
- * own around the same TokenIssuer. Every other request goes to Nest as before.
+ * own around the same TokenIssuer. It applies the same body limit,
+ * content-type rule, request id, request log and HTTP metrics as every
+ * other route, through the functions those share.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import proxyAddr from 'proxy-addr';
-import { Refusal } from '@keyring/domain';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
-import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_DETAIL } from '../../platform/http/body-parsers';
+import { bodyTooLarge, declaresBodyTooLarge, readBodyWithinLimit } from '../../platform/http/body-limit';
 import { safeHeader } from '../../platform/http/request-context';
+import { type DirectRoute, serveAheadOfApplication } from '../../platform/http/serve-ahead-of-application';
 import { compileTrust, normaliseSourceIp, type TrustRule } from '../../platform/http/source-ip';
 import { assignRequestId } from '../../platform/logging/request-id';
+import { loggedRequest, requestLogLevel } from '../../platform/logging/request-log';
+import { timeHttpRequest } from '../../platform/metrics/http-request-timer';
 import { KeyringMetrics } from '../../platform/metrics/keyring-metrics';
 import type { FormBody } from '../form-parameters';
 import { NO_STORE_HEADERS, oauthErrorAnswer } from './oauth-error-answer';
@@ -24,16 +28,8 @@ import { tokenRequestFrom } from './token-request';
 
 const TOKEN_PATH = '/oauth2/token';
 
-type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
-
-const isTokenRequest = ({ method, url = '' }: IncomingMessage) =>
-  method === 'POST' && (url === TOKEN_PATH || url.startsWith(`${TOKEN_PATH}?`));
-
-const bodyTooLarge = () => new Refusal('BODY_TOO_LARGE', BODY_TOO_LARGE_DETAIL);
-
-/** Puts the direct token endpoint in front of the application's request listener. */
+/** Puts the direct token endpoint ahead of the application. */
 export async function serveTokenEndpointDirectly(app: INestApplication): Promise<void> {
-  const server = app.getHttpServer() as Server;
   // PinoLogger is transient: each consumer gets its own instance.
   const logger = await app.resolve(PinoLogger);
   const endpoint = new DirectTokenEndpoint(
@@ -42,15 +38,10 @@ export async function serveTokenEndpointDirectly(app: INestApplication): Promise
     logger,
     app.get(KeyringMetrics),
   );
-  const others = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (isTokenRequest(request)) return void endpoint.handle(request, response);
-    for (const listener of others) listener.call(server, request, response);
-  });
+  serveAheadOfApplication(app.getHttpServer() as Server, endpoint);
 }
 
-class DirectTokenEndpoint {
+class DirectTokenEndpoint implements DirectRoute {
   private readonly trust: TrustRule;
 
   constructor(
@@ -64,9 +55,14 @@ class DirectTokenEndpoint {
     this.logger.setContext(DirectTokenEndpoint.name);
   }
 
+  matches({ method, url = '' }: IncomingMessage): boolean {
+    return method === 'POST' && (url === TOKEN_PATH || url.startsWith(`${TOKEN_PATH}?`));
+  }
+
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = assignRequestId(request, response);
+    timeHttpRequest(this.metrics, request, response, () => TOKEN_PATH);
     let status: number;
     try {
       const body = await this.formBody(request);
@@ -86,12 +82,14 @@ class DirectTokenEndpoint {
       status = answer.status;
       this.send(response, status, answer.headers, answer.body);
     }
-    // Express never sees this request, so its metrics middleware does not either.
-    this.metrics.httpRequestEnded('POST', TOKEN_PATH, status, (performance.now() - started) / 1000);
-    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    this.logger[level](
+    this.logger[requestLogLevel(status)](
       {
-        req: { id: requestId, method: 'POST', url: TOKEN_PATH },
+        req: loggedRequest({
+          id: requestId,
+          method: 'POST',
+          url: TOKEN_PATH,
+          remoteAddress: request.socket.remoteAddress,
+        }),
         res: { statusCode: status },
         responseTime: Math.round(performance.now() - started),
       },
@@ -115,29 +113,15 @@ class DirectTokenEndpoint {
   }
 
   /** The form body as Express's urlencoded parser would give it: repeated names become arrays. */
-  private formBody(request: IncomingMessage): Promise<FormBody> {
-    const refusal =
-      Number(request.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES
-        ? bodyTooLarge()
-        : notFormEncoded(request);
+  private async formBody(request: IncomingMessage): Promise<FormBody> {
+    // A body declared too large is refused as such, whatever its type.
+    const refusal = declaresBodyTooLarge(request) ? bodyTooLarge() : notFormEncoded(request);
     if (refusal) {
       // Drain what was sent, so the connection stays usable for the next request.
       request.resume();
-      return Promise.reject(refusal);
+      throw refusal;
     }
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      request.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
-      });
-      request.on('error', reject);
-      request.on('end', () => {
-        if (size > BODY_LIMIT_BYTES) return reject(bodyTooLarge());
-        resolve(parseForm(Buffer.concat(chunks).toString('utf8')));
-      });
-    });
+    return parseForm(await readBodyWithinLimit(request));
   }
 }
 

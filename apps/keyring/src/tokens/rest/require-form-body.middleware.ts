@@ -2,16 +2,13 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { hasBody } from '../../platform/http/content-type.middleware';
 import type { Refusal } from '@keyring/domain';
+import { carriesBodyOtherThan, FORM_MEDIA_TYPE } from '../../platform/http/content-type';
 import { invalidRequest } from '../grant-refusals';
-
-const FORM_MEDIA_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
 
 /** Why a request's body cannot be read as OAuth parameters, or null when it can. */
 export function notFormEncoded(request: Pick<IncomingMessage, 'headers'>): Refusal | null {
-  const contentType = request.headers['content-type'] ?? '';
-  return hasBody(request) && !FORM_MEDIA_TYPE.test(contentType)
+  return carriesBodyOtherThan(request, FORM_MEDIA_TYPE)
     ? invalidRequest('Send the parameters as application/x-www-form-urlencoded')
     : null;
 }

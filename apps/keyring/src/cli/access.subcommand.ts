@@ -42,7 +42,7 @@ export function describeAccess(access: AccessAtInstant): string[] {
   return lines;
 }
 
-export async function accessCommand(config: KeyringConfig, request: AccessRequest): Promise<number> {
+export async function runAccess(config: KeyringConfig, request: AccessRequest): Promise<number> {
   const access = await withEventStore(config, (store) =>
     new PointInTimeAccess(store).accessAt(request.account, new Date(request.at), UNLIMITED_REACH),
   );

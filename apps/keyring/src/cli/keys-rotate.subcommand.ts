@@ -3,7 +3,7 @@ import type { KeyringConfig } from '../platform/config/keyring-config';
 import { rotateSigningKeys } from '../tokens/signing-keys/rotate-signing-keys';
 import { printLine } from './cli-output';
 
-export async function rotateKeysCommand(config: KeyringConfig, json: boolean): Promise<number> {
+export async function runKeysRotate(config: KeyringConfig, json: boolean): Promise<number> {
   const { tokens } = config;
   const rotated = await rotateSigningKeys(
     tokens.signingKeysFile,

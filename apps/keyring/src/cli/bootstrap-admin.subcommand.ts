@@ -38,7 +38,7 @@ async function createAdmin(
   }
 }
 
-export async function bootstrapAdminCommand(
+export async function runBootstrapAdmin(
   config: KeyringConfig,
   request: BootstrapAdminRequest,
 ): Promise<number> {

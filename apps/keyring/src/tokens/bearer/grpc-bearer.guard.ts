@@ -1,24 +1,15 @@
 /**
- * Every gRPC call passes here: it authenticates the caller by the shared
- * bearer rule (`authorization: Bearer …` metadata), or not at all for the
- * token grant, and builds the call's command context.
+ * Who may make a gRPC call: the caller proves itself by the shared bearer
+ * rule (`authorization: Bearer …` metadata), or not at all for the token
+ * grant, where the client authenticates with its secret instead. The caller
+ * found is noted on the call's metadata for `@CallContext()`.
  */
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Metadata } from '@grpc/grpc-js';
 import { BUILT_IN_ROLES } from '@keyring/domain';
 import { BearerAuthenticator } from './bearer-authenticator';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
-import {
-  GRPC_CALL_ARGUMENT,
-  type ServerSurfaceCall,
-  grpcCommandContext,
-  metadataValue,
-  rememberCallContext,
-  rememberCallStart,
-} from '../../platform/grpc/grpc-call-context';
-import { compileTrust, type TrustRule } from '../../platform/http/source-ip';
-import { assertWellFormed } from '../../platform/grpc/malformed-requests';
+import { grpcMetadataOf, metadataValue } from '../../platform/grpc/grpc-call';
 
 /** Who may call: administrators (the default), introspecting resource servers, or anyone (the client proves itself). */
 export type GrpcAuthRule = 'admin' | 'introspect' | 'client-secret';
@@ -28,36 +19,24 @@ const GRPC_AUTH_RULE = 'keyring:grpc-auth-rule';
 export const GrpcAuth = (rule: GrpcAuthRule) => SetMetadata(GRPC_AUTH_RULE, rule);
 
 @Injectable()
-export class GrpcCallGuard implements CanActivate {
-  private readonly trust: TrustRule;
-
+export class GrpcBearerGuard implements CanActivate {
   constructor(
     private readonly authenticator: BearerAuthenticator,
     private readonly reflector: Reflector,
     @Inject(KEYRING_CONFIG) private readonly config: KeyringConfig,
-  ) {
-    this.trust = compileTrust(config.trustProxy);
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const call = context.getArgByIndex<ServerSurfaceCall>(GRPC_CALL_ARGUMENT);
-    rememberCallStart(call);
-    assertWellFormed(context.getArgByIndex(0));
-    const metadata = context.getArgByIndex<Metadata>(1);
+    const metadata = grpcMetadataOf(context);
     const rule =
       this.reflector.get<GrpcAuthRule | undefined>(GRPC_AUTH_RULE, context.getHandler()) ?? 'admin';
-    const caller =
+    metadata.caller =
       rule === 'client-secret'
         ? null
         : await this.authenticator.callerWithRole(
             metadataValue(metadata, 'authorization'),
             this.rolesFor(rule),
           );
-    const callContext = grpcCommandContext(call, metadata, caller, this.trust);
-    rememberCallContext(call, callContext);
-    const echoed = new Metadata();
-    echoed.set('x-request-id', callContext.requestId);
-    call.sendMetadata(echoed);
     return true;
   }
 

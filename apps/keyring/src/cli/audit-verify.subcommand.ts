@@ -40,7 +40,7 @@ export function describeVerification(result: AuditVerification, coverage: Covera
   ];
 }
 
-export async function auditVerifyCommand(config: KeyringConfig, json: boolean): Promise<number> {
+export async function runAuditVerify(config: KeyringConfig, json: boolean): Promise<number> {
   const { result, coverage } = await withEventStore(config, (store) =>
     withReadModels(config, 'existing', async (db) => {
       const coverage = {

@@ -6,7 +6,7 @@ import { withEventStore, withReadModels } from './keyring-files';
 import { eventsPerSecond, formatCount, formatDuration } from './progress-figures';
 import { progressReporter } from './progress-bar';
 
-export async function rebuildCommand(config: KeyringConfig): Promise<number> {
+export async function runProjectionsRebuild(config: KeyringConfig): Promise<number> {
   const startedAt = Date.now();
   const checkpoint = await withEventStore(config, (store) =>
     // 'any': a missing or outdated read-model file is exactly what a rebuild is for.

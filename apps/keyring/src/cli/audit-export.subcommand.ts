@@ -9,10 +9,7 @@ import { withReadModels } from './keyring-files';
 import { formatCount } from './progress-figures';
 import { progressReporter } from './progress-bar';
 
-export async function auditExportCommand(
-  config: KeyringConfig,
-  request: AuditExportRequest,
-): Promise<number> {
+export async function runAuditExport(config: KeyringConfig, request: AuditExportRequest): Promise<number> {
   const written = await withReadModels(config, 'existing', async (db) => {
     // Up to the checkpoint as it stands now: a fixed end, though the service may go on projecting.
     const through = readCheckpoint(db).position;

@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { AuditVerification } from './verify-audit-chain';
+
+export class VerifyAuditQuery extends Query<AuditVerification> {}

@@ -21,6 +21,9 @@ export async function signIn({ clientId, clientSecret, actorName }: SignInInput)
     api.POST('/oauth2/token', {
       body: { grant_type: 'client_credentials' },
       bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+      // Without credentials, a 401 (with its WWW-Authenticate: Basic) comes back to the page instead of
+      // making the browser open its own password prompt.
+      credentials: 'omit',
       headers: {
         Authorization: basic(clientId, clientSecret),
         'Content-Type': 'application/x-www-form-urlencoded',

@@ -15,8 +15,7 @@ const theme = createTheme({
 
 const COLORS = ['blue', 'green', 'red', 'orange', 'grape', 'gray', 'yellow'];
 /** Even their darkest shades are too light for text on their own pale backgrounds. */
-const WARM = ['orange', 'yellow'];
-const DARK_BROWN = '#7a3300';
+const DARK_TEXT: Record<string, string> = { orange: '#7a3300', yellow: '#7a3300', green: '#1b5e20' };
 
 /**
  * Mantine's default light-scheme shades put white text on blue-6 and green-6 text on pale green, both below
@@ -36,7 +35,7 @@ const contrast: CSSVariablesResolver = () => ({
       COLORS.flatMap((color) => [
         [`--mantine-color-${color}-filled`, `var(--mantine-color-${color}-8)`],
         [`--mantine-color-${color}-filled-hover`, `var(--mantine-color-${color}-9)`],
-        [`--mantine-color-${color}-light-color`, WARM.includes(color) ? DARK_BROWN : `var(--mantine-color-${color}-9)`],
+        [`--mantine-color-${color}-light-color`, DARK_TEXT[color] ?? `var(--mantine-color-${color}-9)`],
         [`--mantine-color-${color}-light`, `var(--mantine-color-${color}-0)`],
         [`--mantine-color-${color}-light-hover`, `var(--mantine-color-${color}-1)`],
         [`--mantine-color-${color}-outline`, `var(--mantine-color-${color}-8)`],

@@ -16,12 +16,15 @@ export const router = createBrowserRouter(
           children: [
             {
               index: true,
-              lazy: async () => ({ Component: (await import('../features/overview/routes/overview')).OverviewRoute }),
+              lazy: async () => ({
+                Component: (await import('../features/overview/routes/overview')).OverviewRoute,
+              }),
             },
             {
               path: 'credentials',
               lazy: async () => ({
-                Component: (await import('../features/credentials/routes/credentials-list')).CredentialsListRoute,
+                Component: (await import('../features/credentials/routes/credentials-list'))
+                  .CredentialsListRoute,
               }),
             },
             {
@@ -39,13 +42,15 @@ export const router = createBrowserRouter(
             {
               path: 'credentials/:clientId/edit',
               lazy: async () => ({
-                Component: (await import('../features/credentials/routes/edit-credential')).EditCredentialRoute,
+                Component: (await import('../features/credentials/routes/edit-credential'))
+                  .EditCredentialRoute,
               }),
             },
             {
               path: 'credentials/:clientId/revoke',
               lazy: async () => ({
-                Component: (await import('../features/credentials/routes/revoke-credential')).RevokeCredentialRoute,
+                Component: (await import('../features/credentials/routes/revoke-credential'))
+                  .RevokeCredentialRoute,
               }),
             },
             {
@@ -54,7 +59,9 @@ export const router = createBrowserRouter(
             },
             {
               path: 'access',
-              lazy: async () => ({ Component: (await import('../features/access/routes/access')).AccessRoute }),
+              lazy: async () => ({
+                Component: (await import('../features/access/routes/access')).AccessRoute,
+              }),
             },
             { path: '*', Component: NotFound },
           ],

@@ -33,12 +33,17 @@ export function apiErrorOf(response: Response, body: unknown): ApiError {
   if (isOAuthError(body)) {
     return new ApiError(response.status, body.error_description ?? body.error, requestId, body.error);
   }
-  return new ApiError(response.status, `The server answered ${response.status} ${response.statusText}`.trim(), requestId);
+  return new ApiError(
+    response.status,
+    `The server answered ${response.status} ${response.statusText}`.trim(),
+    requestId,
+  );
 }
 
 /** Words for any error a query or mutation ended with. */
 export function describeError(error: unknown): { message: string; requestId: string | null } {
   if (error instanceof ApiError) return { message: error.message, requestId: error.requestId };
-  if (error instanceof TypeError) return { message: 'Keyring could not be reached. Check your connection and try again.', requestId: null };
+  if (error instanceof TypeError)
+    return { message: 'Keyring could not be reached. Check your connection and try again.', requestId: null };
   return { message: error instanceof Error ? error.message : String(error), requestId: null };
 }

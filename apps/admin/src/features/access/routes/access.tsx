@@ -40,7 +40,8 @@ export function AccessRoute() {
     <>
       <PageHeader title="Access at a time" />
       <Text size="sm" c="dimmed" mb="sm">
-        The credentials and secrets that could obtain a token for an account at an instant, replayed from the events.
+        The credentials and secrets that could obtain a token for an account at an instant, replayed from the
+        events.
       </Text>
       <Paper withBorder p="sm" radius="md" mb="md">
         <form ref={form} onSubmit={submit} noValidate>
@@ -106,7 +107,9 @@ export function AccessRoute() {
                   {access.data.credentials.map((credential) => (
                     <Table.Tr key={credential.clientId}>
                       <Table.Td>
-                        <RouterAnchor to={`/credentials/${credential.clientId}`}>{credential.name}</RouterAnchor>
+                        <RouterAnchor to={`/credentials/${credential.clientId}`}>
+                          {credential.name}
+                        </RouterAnchor>
                       </Table.Td>
                       <Table.Td>{credential.environment}</Table.Td>
                       <Table.Td>{credential.roles.join(', ')}</Table.Td>

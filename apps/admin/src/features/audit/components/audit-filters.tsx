@@ -13,7 +13,14 @@ export interface AuditFilterValues {
   to: string;
 }
 
-export const AUDIT_FILTER_NAMES: (keyof AuditFilterValues)[] = ['account', 'clientId', 'actor', 'action', 'from', 'to'];
+export const AUDIT_FILTER_NAMES: (keyof AuditFilterValues)[] = [
+  'account',
+  'clientId',
+  'actor',
+  'action',
+  'from',
+  'to',
+];
 
 export function AuditFilters({
   initial,
@@ -23,7 +30,8 @@ export function AuditFilters({
   onApply: (filters: AuditFilterValues) => void;
 }) {
   const [filters, setFilters] = useState(initial);
-  const set = (key: keyof AuditFilterValues) => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
+  const set = (key: keyof AuditFilterValues) => (value: string | null) =>
+    setFilters({ ...filters, [key]: value ?? '' });
   return (
     <Paper withBorder p="sm" radius="md" mb="md">
       <form
@@ -35,9 +43,24 @@ export function AuditFilters({
         }}
       >
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput label="Account" value={filters.account} onChange={(e) => set('account')(e.currentTarget.value)} w={140} />
-          <TextInput label="Client ID" value={filters.clientId} onChange={(e) => set('clientId')(e.currentTarget.value)} w={200} />
-          <TextInput label="Actor" value={filters.actor} onChange={(e) => set('actor')(e.currentTarget.value)} w={200} />
+          <TextInput
+            label="Account"
+            value={filters.account}
+            onChange={(e) => set('account')(e.currentTarget.value)}
+            w={140}
+          />
+          <TextInput
+            label="Client ID"
+            value={filters.clientId}
+            onChange={(e) => set('clientId')(e.currentTarget.value)}
+            w={200}
+          />
+          <TextInput
+            label="Actor"
+            value={filters.actor}
+            onChange={(e) => set('actor')(e.currentTarget.value)}
+            w={200}
+          />
           <Select
             label="Action"
             clearable
@@ -67,7 +90,7 @@ export function AuditFilters({
           />
           <Button type="submit">Apply filters</Button>
           <Button
-            variant="subtle"
+            variant="default"
             onClick={() => {
               const cleared = { account: '', clientId: '', actor: '', action: '', from: '', to: '' };
               setFilters(cleared);

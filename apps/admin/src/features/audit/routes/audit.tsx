@@ -7,7 +7,12 @@ import { PageHeader } from '../../../components/page-header';
 import { RouterAnchor } from '../../../components/router-link';
 import { Empty, Loading } from '../../../components/states';
 import { TimeText } from '../../../components/time-text';
-import { type AuditEntry, type AuditFilters as ApiFilters, useAuditLog, useAuditVerification } from '../api/audit-queries';
+import {
+  type AuditEntry,
+  type AuditFilters as ApiFilters,
+  useAuditLog,
+  useAuditVerification,
+} from '../api/audit-queries';
 import { AUDIT_FILTER_NAMES, AuditFilters, type AuditFilterValues } from '../components/audit-filters';
 import { VerificationResult } from '../components/verification-result';
 
@@ -159,7 +164,11 @@ export function AuditRoute() {
         <Button variant="default" disabled={!search.get('cursor')} onClick={() => page(null)}>
           First page
         </Button>
-        <Button variant="default" disabled={!log.data?.nextCursor} onClick={() => page(log.data?.nextCursor ?? null)}>
+        <Button
+          variant="default"
+          disabled={!log.data?.nextCursor}
+          onClick={() => page(log.data?.nextCursor ?? null)}
+        >
           Next page
         </Button>
       </Group>

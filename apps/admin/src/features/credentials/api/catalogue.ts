@@ -21,7 +21,8 @@ async function fetchCatalogue(): Promise<Catalogue> {
     const { data, response } = await (api.GET as unknown as UntypedGet)('/v1/catalogue');
     if (!response.ok || typeof data !== 'object' || data === null) return NONE;
     const { roles, apis } = data as Partial<Catalogue>;
-    const strings = (list: unknown) => (Array.isArray(list) ? list.filter((item) => typeof item === 'string') : []);
+    const strings = (list: unknown) =>
+      Array.isArray(list) ? list.filter((item) => typeof item === 'string') : [];
     return { roles: strings(roles), apis: strings(apis) };
   } catch {
     return NONE;

@@ -10,7 +10,8 @@ import type { CredentialChanges, NewCredential } from './types';
 
 function useInvalidateCredentials() {
   const queryClient = useQueryClient();
-  return () => Promise.all(afterCredentialChange.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return () =>
+    Promise.all(afterCredentialChange.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useCreateCredentials() {
@@ -40,7 +41,9 @@ export function useDeleteSecret(clientId: string) {
   return useMutation({
     mutationFn: (secretId: string) =>
       expectNoContent(
-        api.DELETE('/v1/credentials/{clientId}/secrets/{secretId}', { params: { path: { clientId, secretId } } }),
+        api.DELETE('/v1/credentials/{clientId}/secrets/{secretId}', {
+          params: { path: { clientId, secretId } },
+        }),
       ),
     onSuccess: invalidate,
   });
@@ -58,7 +61,8 @@ export function useUpdateCredential(clientId: string) {
 export function useRevokeCredential(clientId: string) {
   const invalidate = useInvalidateCredentials();
   return useMutation({
-    mutationFn: () => expectNoContent(api.DELETE('/v1/credentials/{clientId}', { params: { path: { clientId } } })),
+    mutationFn: () =>
+      expectNoContent(api.DELETE('/v1/credentials/{clientId}', { params: { path: { clientId } } })),
     onSuccess: invalidate,
   });
 }

@@ -9,6 +9,8 @@ export type CredentialChanges = components['schemas']['UpdateCredentialDto'];
 export type ActiveToken = components['schemas']['ActiveTokenView'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type Environment = Credential['environment'];
-export type CredentialListFilters = NonNullable<operations['CredentialsController_list']['parameters']['query']>;
+export type CredentialListFilters = NonNullable<
+  operations['CredentialsController_list']['parameters']['query']
+>;
 
 export const ENVIRONMENTS: readonly Environment[] = ['development', 'staging', 'production'];

@@ -1,5 +1,15 @@
 /** The fields of a credential, shared by the New and Edit pages, with the API's errors beside them. */
-import { Button, Group, MultiSelect, NumberInput, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { reachesEveryAccount, useSession } from '../../../lib/session';
 import { useCatalogue } from '../api/catalogue';
 import { ENVIRONMENTS, type Environment } from '../api/types';
@@ -160,7 +170,9 @@ export function CredentialFields({ values, onChange, errors, creating }: Props) 
           min={1}
           max={365}
           value={values.secretExpiresInDays}
-          onChange={(value) => set('secretExpiresInDays', typeof value === 'number' ? value : Number(value) || 0)}
+          onChange={(value) =>
+            set('secretExpiresInDays', typeof value === 'number' ? value : Number(value) || 0)
+          }
           error={errors.secretExpiresInDays}
         />
       )}

@@ -11,12 +11,25 @@ export interface ListFilters {
   name: string;
 }
 
-export const FILTER_NAMES: (keyof ListFilters)[] = ['account', 'environment', 'status', 'expiringWithinDays', 'name'];
+export const FILTER_NAMES: (keyof ListFilters)[] = [
+  'account',
+  'environment',
+  'status',
+  'expiringWithinDays',
+  'name',
+];
 
-export function CredentialFilters({ initial, onApply }: { initial: ListFilters; onApply: (filters: ListFilters) => void }) {
+export function CredentialFilters({
+  initial,
+  onApply,
+}: {
+  initial: ListFilters;
+  onApply: (filters: ListFilters) => void;
+}) {
   const session = useSession();
   const [filters, setFilters] = useState(initial);
-  const set = (key: keyof ListFilters) => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
+  const set = (key: keyof ListFilters) => (value: string | null) =>
+    setFilters({ ...filters, [key]: value ?? '' });
   const scoped = session && !reachesEveryAccount(session);
   return (
     <Paper withBorder p="sm" radius="md" mb="md">
@@ -72,16 +85,16 @@ export function CredentialFilters({ initial, onApply }: { initial: ListFilters; 
             w={120}
           />
           <NumberInput
-            label="Secret expiring within (days)"
+            label="Expiring within (days)"
             min={0}
             max={3650}
             value={filters.expiringWithinDays}
             onChange={(value) => set('expiringWithinDays')(String(value))}
-            w={200}
+            w={170}
           />
           <Button type="submit">Apply filters</Button>
           <Button
-            variant="subtle"
+            variant="default"
             onClick={() => {
               const cleared = { account: '', environment: '', status: '', expiringWithinDays: '', name: '' };
               setFilters(cleared);

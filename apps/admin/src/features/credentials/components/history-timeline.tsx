@@ -36,7 +36,10 @@ function summary(entry: AuditEntry): string {
 }
 
 function who(entry: AuditEntry): string {
-  const actor = entry.actor.type === 'cli' ? `CLI (${entry.actor.id ?? 'operator'})` : (entry.actor.id ?? entry.actor.type);
+  const actor =
+    entry.actor.type === 'cli'
+      ? `CLI (${entry.actor.id ?? 'operator'})`
+      : (entry.actor.id ?? entry.actor.type);
   return [
     `By ${actor}`,
     entry.onBehalfOf ? `on behalf of ${entry.onBehalfOf}` : '',
@@ -80,7 +83,13 @@ export function HistoryTimeline({ clientId }: { clientId: string }) {
         ))}
       </Timeline>
       {history.hasNextPage && (
-        <Button mt="sm" variant="default" size="xs" loading={history.isFetchingNextPage} onClick={() => history.fetchNextPage()}>
+        <Button
+          mt="sm"
+          variant="default"
+          size="xs"
+          loading={history.isFetchingNextPage}
+          onClick={() => history.fetchNextPage()}
+        >
           Load older entries
         </Button>
       )}

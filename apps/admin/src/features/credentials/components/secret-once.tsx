@@ -33,8 +33,8 @@ export function SecretOnce({ secrets }: { secrets: readonly ShownSecret[] }) {
   return (
     <Stack>
       <Alert color="yellow" title="Copy the secret now" role="alert">
-        This is the only time the secret is shown. Keyring keeps only a keyed hash of it; if you leave this page
-        without saving it, generate a new one.
+        This is the only time the secret is shown. Keyring keeps only a keyed hash of it; if you leave this
+        page without saving it, generate a new one.
       </Alert>
       {secrets.map((secret) => (
         <Paper key={secret.clientId + secret.hint} withBorder p="md" radius="md">
@@ -54,7 +54,12 @@ export function SecretOnce({ secrets }: { secrets: readonly ShownSecret[] }) {
             <Group gap="xs">
               <CopyButton value={secret.clientSecret}>
                 {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy} aria-label={`Copy the secret of ${secret.name}`}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={copy}
+                    aria-label={`Copy the secret of ${secret.name}`}
+                  >
                     {copied ? 'Copied' : 'Copy secret'}
                   </Button>
                 )}

@@ -24,8 +24,8 @@ function DeleteSecretDialog({
     <Modal opened={secret !== null} onClose={close} title={`Delete secret ${secret?.hint ?? ''}?`} centered>
       <Stack>
         <Text size="sm">
-          Deleting <strong>{secret?.hint}</strong> is permanent: it can never authenticate again, and whoever uses it
-          will be refused tokens.
+          Deleting <strong>{secret?.hint}</strong> is permanent: it can never authenticate again, and whoever
+          uses it will be refused tokens.
         </Text>
         {remove.error && <ErrorAlert error={remove.error} title="Not deleted" />}
         <Group justify="flex-end">
@@ -100,7 +100,11 @@ export function SecretsTable({ credential }: { credential: Credential }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <DeleteSecretDialog clientId={credential.clientId} secret={deleting} onClose={() => setDeleting(null)} />
+      <DeleteSecretDialog
+        clientId={credential.clientId}
+        secret={deleting}
+        onClose={() => setDeleting(null)}
+      />
     </>
   );
 }

@@ -17,7 +17,9 @@ function apiFilters(search: URLSearchParams): CredentialListFilters {
   return {
     limit: PAGE_SIZE,
     ...(search.get('account') ? { account: search.get('account')! } : {}),
-    ...(search.get('environment') ? { environment: search.get('environment') as CredentialListFilters['environment'] } : {}),
+    ...(search.get('environment')
+      ? { environment: search.get('environment') as CredentialListFilters['environment'] }
+      : {}),
     ...(search.get('status') ? { status: search.get('status') as CredentialListFilters['status'] } : {}),
     ...(days ? { expiringWithinDays: Number(days) } : {}),
     ...(search.get('cursor') ? { cursor: search.get('cursor')! } : {}),
@@ -28,7 +30,9 @@ export function CredentialsListRoute() {
   const [search, setSearch] = useSearchParams();
   const list = useCredentialList(apiFilters(search));
   const nameFilter = (search.get('name') ?? '').toLowerCase();
-  const initial = Object.fromEntries(FILTER_NAMES.map((name) => [name, search.get(name) ?? ''])) as unknown as ListFilters;
+  const initial = Object.fromEntries(
+    FILTER_NAMES.map((name) => [name, search.get(name) ?? '']),
+  ) as unknown as ListFilters;
 
   const apply = (filters: ListFilters) =>
     setSearch(Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')));
@@ -79,7 +83,9 @@ export function CredentialsListRoute() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Text size="sm">{credential.secrets.filter((secret) => secret.status === 'active').length} active</Text>
+                      <Text size="sm">
+                        {credential.secrets.filter((secret) => secret.status === 'active').length} active
+                      </Text>
                       <SecretHealthBadges credential={credential} />
                     </Group>
                   </Table.Td>
@@ -97,7 +103,11 @@ export function CredentialsListRoute() {
         <Button variant="default" disabled={!search.get('cursor')} onClick={() => page(null)}>
           First page
         </Button>
-        <Button variant="default" disabled={!list.data?.nextCursor} onClick={() => page(list.data?.nextCursor ?? null)}>
+        <Button
+          variant="default"
+          disabled={!list.data?.nextCursor}
+          onClick={() => page(list.data?.nextCursor ?? null)}
+        >
           Next page
         </Button>
       </Group>

@@ -56,7 +56,12 @@ function EditForm({ credential }: { credential: Credential }) {
     <form ref={form} onSubmit={submit} noValidate>
       <Stack>
         {update.error && <ErrorAlert error={update.error} title="Not saved" />}
-        <CredentialFields values={values} onChange={setValues} errors={fieldErrors(violations)} creating={false} />
+        <CredentialFields
+          values={values}
+          onChange={setValues}
+          errors={fieldErrors(violations)}
+          creating={false}
+        />
         <Group>
           <Button type="submit" loading={update.isPending}>
             Save changes

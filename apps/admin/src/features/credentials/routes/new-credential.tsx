@@ -6,7 +6,11 @@ import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-error';
 import { useCreateCredentials } from '../api/credential-mutations';
 import type { NewCredential } from '../api/types';
-import { CredentialFields, emptyCredential, type CredentialFormValues } from '../components/credential-fields';
+import {
+  CredentialFields,
+  emptyCredential,
+  type CredentialFormValues,
+} from '../components/credential-fields';
 import { fieldErrors } from '../components/field-errors';
 import { SecretOnce } from '../components/secret-once';
 
@@ -72,7 +76,8 @@ export function NewCredentialRoute() {
       <form ref={form} onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
-            Create one credential, or up to {MAX_BATCH} at once (all or none). Each gets its first secret, shown once.
+            Create one credential, or up to {MAX_BATCH} at once (all or none). Each gets its first secret,
+            shown once.
           </Text>
           {create.error && <ErrorAlert error={create.error} title="Not created" />}
           {items.map((item, index) => (

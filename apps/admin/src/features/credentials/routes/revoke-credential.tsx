@@ -30,20 +30,24 @@ export function RevokeCredentialRoute() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (typed === name) revoke.mutate(undefined, { onSuccess: () => navigate(`/credentials/${clientId}`) });
+            if (typed === name)
+              revoke.mutate(undefined, { onSuccess: () => navigate(`/credentials/${clientId}`) });
           }}
         >
           <Stack maw={560}>
             <Alert color="red" title="This cannot be undone">
-              Revoking deletes the credential for good: its secrets stop working and every token it issued becomes
-              invalid at once.
+              Revoking deletes the credential for good: its secrets stop working and every token it issued
+              becomes invalid at once.
             </Alert>
             {revoke.error && <ErrorAlert error={revoke.error} title="Not revoked" />}
             <TextInput
               label="Type the credential's name to confirm"
               description={
                 <>
-                  The name is <Text span fw={700} size="xs">{name}</Text>
+                  The name is{' '}
+                  <Text span fw={700} size="xs">
+                    {name}
+                  </Text>
                 </>
               }
               autoComplete="off"

@@ -34,7 +34,9 @@ async function activeCredentials(): Promise<{ items: Credential[]; atLeast: bool
   const items: Credential[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await unwrap(api.GET('/v1/credentials', { params: { query: { status: 'active', limit: PAGE, cursor } } }));
+    const answer = await unwrap(
+      api.GET('/v1/credentials', { params: { query: { status: 'active', limit: PAGE, cursor } } }),
+    );
     items.push(...answer.items);
     if (!answer.nextCursor) return { items, atLeast: false };
     cursor = answer.nextCursor;
@@ -46,7 +48,9 @@ async function auditCount(action: 'token.issued' | 'token.refused', from: string
   let value = 0;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await unwrap(api.GET('/v1/audit', { params: { query: { action, from, limit: PAGE, cursor } } }));
+    const answer = await unwrap(
+      api.GET('/v1/audit', { params: { query: { action, from, limit: PAGE, cursor } } }),
+    );
     value += answer.items.length;
     if (!answer.nextCursor) return { value, atLeast: false };
     cursor = answer.nextCursor;
@@ -65,12 +69,18 @@ async function overviewFigures(): Promise<OverviewFigures> {
     auditCount('token.issued', since),
     auditCount('token.refused', since),
   ]);
-  const secrets = credentials.items.flatMap((credential) => credential.secrets.filter((secret) => secret.status === 'active'));
+  const secrets = credentials.items.flatMap((credential) =>
+    credential.secrets.filter((secret) => secret.status === 'active'),
+  );
   const count = (value: number): Count => ({ value, atLeast: credentials.atLeast });
   return {
     activeCredentials: count(credentials.items.length),
-    secretsExpiringSoon: count(secrets.filter((secret) => Date.parse(secret.expiresAt) - now <= EXPIRY_WARNING_DAYS * DAY_MS).length),
-    secretsPastRotation: count(secrets.filter((secret) => now - Date.parse(secret.createdAt) > ROTATION_DAYS * DAY_MS).length),
+    secretsExpiringSoon: count(
+      secrets.filter((secret) => Date.parse(secret.expiresAt) - now <= EXPIRY_WARNING_DAYS * DAY_MS).length,
+    ),
+    secretsPastRotation: count(
+      secrets.filter((secret) => now - Date.parse(secret.createdAt) > ROTATION_DAYS * DAY_MS).length,
+    ),
     tokensIssued,
     tokensRefused,
     since,

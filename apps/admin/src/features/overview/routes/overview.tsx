@@ -4,9 +4,25 @@ import { PageHeader } from '../../../components/page-header';
 import { RouterAnchor } from '../../../components/router-link';
 import { Loading } from '../../../components/states';
 import { TimeText } from '../../../components/time-text';
-import { type Count, EXPIRY_WARNING_DAYS, ROTATION_DAYS, useChainVerification, useOverview } from '../api/overview';
+import {
+  type Count,
+  EXPIRY_WARNING_DAYS,
+  ROTATION_DAYS,
+  useChainVerification,
+  useOverview,
+} from '../api/overview';
 
-function Figure({ label, count, to, linkText }: { label: string; count: Count; to: string; linkText: string }) {
+function Figure({
+  label,
+  count,
+  to,
+  linkText,
+}: {
+  label: string;
+  count: Count;
+  to: string;
+  linkText: string;
+}) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={label}>
       <Text size="sm" c="dimmed">
@@ -47,7 +63,12 @@ function ChainStatus() {
           )}
           {verification.error && <ErrorAlert error={verification.error} title="Verification failed" />}
         </Stack>
-        <Button variant="light" size="xs" loading={verification.isFetching} onClick={() => verification.refetch()}>
+        <Button
+          variant="light"
+          size="xs"
+          loading={verification.isFetching}
+          onClick={() => verification.refetch()}
+        >
           Verify chain
         </Button>
       </Group>

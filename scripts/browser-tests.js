@@ -27,4 +27,6 @@ const run = (command, args) =>
 
 const built = run(process.execPath, [path.join(root, 'scripts/build-if-stale.js')]);
 if (built !== 0) process.exit(built);
-process.exit(run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...process.argv.slice(2)]));
+process.exit(
+  run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...process.argv.slice(2)]),
+);

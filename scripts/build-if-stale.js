@@ -8,7 +8,15 @@ const root = path.resolve(__dirname, '..');
 const targets = [
   {
     output: 'dist/apps/keyring/main.js',
-    sources: ['apps/keyring', 'libs', 'proto', 'package-lock.json', 'tsconfig.json', 'nest-cli.json', 'webpack.config.js'],
+    sources: [
+      'apps/keyring',
+      'libs',
+      'proto',
+      'package-lock.json',
+      'tsconfig.json',
+      'nest-cli.json',
+      'webpack.config.js',
+    ],
     command: 'npm run --silent build',
   },
   {

@@ -44,7 +44,9 @@ test('a credential named with markup renders as text and runs nothing', async ({
   await page.context().close();
 });
 
-test('a scoped admin sees only its accounts: not another account’s credential, nor its id', async ({ browser }) => {
+test('a scoped admin sees only its accounts: not another account’s credential, nor its id', async ({
+  browser,
+}) => {
   const page = await newPage(browser);
   await page.goto(consoleUrl('/credentials'));
   await signIn(page, scopedAdmin, 'Grace Hopper');
@@ -68,7 +70,11 @@ test('an expired session asks to sign in again and returns to the page', async (
   await signIn(page, admin());
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await page.route('**/v1/credentials?**', (route) =>
-    route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401,"detail":"expired"}' }),
+    route.fulfill({
+      status: 401,
+      contentType: 'application/problem+json',
+      body: '{"status":401,"detail":"expired"}',
+    }),
   );
   await page.getByRole('link', { name: 'Credentials', exact: true }).click();
   await expect(page.getByText('Your session ended')).toBeVisible();

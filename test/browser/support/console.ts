@@ -5,8 +5,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const keyringUrl = (): string => process.env.KEYRING_URL!;
-export const consoleUrl = (route = '/'): string => `${process.env.CONSOLE_ORIGIN}/admin${route === '/' ? '/' : route}`;
-export const admin = () => ({ clientId: process.env.ADMIN_CLIENT_ID!, clientSecret: process.env.ADMIN_CLIENT_SECRET! });
+export const consoleUrl = (route = '/'): string =>
+  `${process.env.CONSOLE_ORIGIN}/admin${route === '/' ? '/' : route}`;
+export const admin = () => ({
+  clientId: process.env.ADMIN_CLIENT_ID!,
+  clientSecret: process.env.ADMIN_CLIENT_SECRET!,
+});
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/screenshots');
 
@@ -51,14 +55,19 @@ async function adminToken(credentials = admin()): Promise<string> {
 }
 
 /** Creates a credential through the API, as another tool would. */
-export async function createCredential(body: Record<string, unknown>): Promise<{ clientId: string; clientSecret: string }> {
+export async function createCredential(
+  body: Record<string, unknown>,
+): Promise<{ clientId: string; clientSecret: string }> {
   const response = await fetch(`${keyringUrl()}/v1/credentials`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await adminToken()}`, 'content-type': 'application/json' },
     body: JSON.stringify({ environment: 'development', roles: ['billing:read'], ...body }),
   });
   expect(response.status).toBe(201);
-  const created = (await response.json()) as { credential: { clientId: string }; secret: { clientSecret: string } };
+  const created = (await response.json()) as {
+    credential: { clientId: string };
+    secret: { clientSecret: string };
+  };
   return { clientId: created.credential.clientId, clientSecret: created.secret.clientSecret };
 }
 

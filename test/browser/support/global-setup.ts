@@ -70,7 +70,13 @@ function startFront(servicePort: number, port: number): Promise<http.Server> {
       return;
     }
     const upstream = http.request(
-      { host: '127.0.0.1', port: servicePort, path: request.url, method: request.method, headers: request.headers },
+      {
+        host: '127.0.0.1',
+        port: servicePort,
+        path: request.url,
+        method: request.method,
+        headers: request.headers,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);

@@ -68,7 +68,7 @@ export function SecretsTable({ credential }: { credential: Credential }) {
             {credential.secrets.map((secret) => (
               <Table.Tr key={secret.secretId}>
                 <Table.Td>
-                  <code style={{ whiteSpace: "nowrap" }}>{secret.hint}</code>
+                  <code style={{ whiteSpace: 'nowrap' }}>{secret.hint}</code>
                 </Table.Td>
                 <Table.Td>
                   <TimeText value={secret.createdAt} />

@@ -191,7 +191,9 @@ test('access at a past instant lists the credential that could mint tokens then'
   const picker = page.getByRole('button', { name: /At \(your time zone\)/ });
   await expect(picker).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   await picker.click();
-  await expect(page.getByRole('table').filter({ has: page.getByRole('button', { name: /\d+ \w+ \d{4}/ }) })).toBeVisible();
+  await expect(
+    page.getByRole('table').filter({ has: page.getByRole('button', { name: /\d+ \w+ \d{4}/ }) }),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
 });
 

@@ -12,12 +12,14 @@ ARG NODE_IMAGE=node:20.20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY apps/admin/package.json ./apps/admin/
 # The bundle keeps node_modules external, so compiling native modules here would be wasted work.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json nest-cli.json webpack.config.js ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npm run build
+# The admin console (apps/admin, an npm workspace) is built by Vite into dist/admin, served at /admin.
+RUN npm run build && npm exec --workspace @keyring/admin -- vite build
 
 FROM ${NODE_IMAGE} AS deps
 # better-sqlite3's install script first fetches a prebuilt binary from GitHub; where the build has no
@@ -29,6 +31,7 @@ RUN apt-get update \
 ENV npm_config_nodedir=/usr/local
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY apps/admin/package.json ./apps/admin/
 # Install scripts run here (better-sqlite3 needs its own). package.json's allowScripts lists the packages
 # allowed to run them, for the npm releases that read it; the npm bundled with Node.js 20 runs them all.
 RUN npm ci --omit=dev --no-audit --no-fund \

@@ -193,6 +193,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The roles and APIs a credential may be granted
+     * @description An empty list means that catalogue is not set, so any well-formed value is accepted.
+     */
+    get: operations['CatalogueController_catalogue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/credentials': {
     parameters: {
       query?: never;
@@ -434,6 +454,25 @@ export interface components {
       /** @description The newest intact entry: its hash anchors everything before it */
       head: components['schemas']['AuditHead'] | null;
       ok: boolean;
+    };
+    Catalogue: {
+      /**
+       * @description The APIs (OAuth scopes) a credential may be granted: API_CATALOGUE. Empty when no API catalogue is set: any well-formed scope token is accepted
+       * @example [
+       *       "messaging",
+       *       "voice"
+       *     ]
+       */
+      apis: string[];
+      /**
+       * @description The roles a credential may hold: ROLE_CATALOGUE with the built-in roles and the admin role. Empty when no role catalogue is set: any well-formed role is accepted
+       * @example [
+       *       "keyring:admin",
+       *       "keyring:introspect",
+       *       "billing:read"
+       *     ]
+       */
+      roles: string[];
     };
     CreateCredentialDto: {
       /**
@@ -1327,6 +1366,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditVerification'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CatalogueController_catalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Catalogue'];
         };
       };
       /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */

@@ -1,15 +1,6 @@
 import { Badge, Group } from '@mantine/core';
-import { daysFromNow } from '../../../lib/time';
-import type { Credential, Secret } from '../api/types';
-
-export const EXPIRY_WARNING_DAYS = 14;
-export const ROTATION_DAYS = 90;
-
-export const expiresSoon = (secret: Secret, now = Date.now()) =>
-  secret.status === 'active' && daysFromNow(secret.expiresAt, now) <= EXPIRY_WARNING_DAYS;
-
-export const rotationDue = (secret: Secret, now = Date.now()) =>
-  secret.status === 'active' && -daysFromNow(secret.createdAt, now) > ROTATION_DAYS;
+import { EXPIRY_WARNING_DAYS, expiresSoon, ROTATION_DAYS, rotationDue } from '../../../lib/secret-health';
+import type { Credential } from '../api/types';
 
 /** Badges for a credential whose secrets need attention. */
 export function SecretHealthBadges({ credential }: { credential: Credential }) {

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { components } from '../../../api/schema';
 import { api, unwrap } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
+import { expiresSoon, rotationDue } from '../../../lib/secret-health';
 import { DAY_MS } from '../../../lib/time';
 
 type Credential = components['schemas']['CredentialView'];
@@ -58,9 +59,6 @@ async function auditCount(action: 'token.issued' | 'token.refused', from: string
   return { value, atLeast: true };
 }
 
-export const EXPIRY_WARNING_DAYS = 14;
-export const ROTATION_DAYS = 90;
-
 async function overviewFigures(): Promise<OverviewFigures> {
   const now = Date.now();
   const since = new Date(now - DAY_MS).toISOString();
@@ -75,12 +73,8 @@ async function overviewFigures(): Promise<OverviewFigures> {
   const count = (value: number): Count => ({ value, atLeast: credentials.atLeast });
   return {
     activeCredentials: count(credentials.items.length),
-    secretsExpiringSoon: count(
-      secrets.filter((secret) => Date.parse(secret.expiresAt) - now <= EXPIRY_WARNING_DAYS * DAY_MS).length,
-    ),
-    secretsPastRotation: count(
-      secrets.filter((secret) => now - Date.parse(secret.createdAt) > ROTATION_DAYS * DAY_MS).length,
-    ),
+    secretsExpiringSoon: count(secrets.filter((secret) => expiresSoon(secret, now)).length),
+    secretsPastRotation: count(secrets.filter((secret) => rotationDue(secret, now)).length),
     tokensIssued,
     tokensRefused,
     since,

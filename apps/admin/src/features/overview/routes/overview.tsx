@@ -4,13 +4,8 @@ import { PageHeader } from '../../../components/page-header';
 import { RouterAnchor } from '../../../components/router-link';
 import { Loading } from '../../../components/states';
 import { TimeText } from '../../../components/time-text';
-import {
-  type Count,
-  EXPIRY_WARNING_DAYS,
-  ROTATION_DAYS,
-  useChainVerification,
-  useOverview,
-} from '../api/overview';
+import { EXPIRY_WARNING_DAYS, ROTATION_DAYS } from '../../../lib/secret-health';
+import { type Count, useChainVerification, useOverview } from '../api/overview';
 
 function Figure({
   label,

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { KeysetPager } from '../../../components/keyset-pager';
 import { PageHeader } from '../../../components/page-header';
 import { RouterAnchor } from '../../../components/router-link';
 import { Empty, Loading } from '../../../components/states';
@@ -115,13 +116,6 @@ export function AuditRoute() {
           .map(([name, value]) => [name, toUrl(name, value)]),
       ),
     );
-  const page = (cursor: string | null) => {
-    const next = new URLSearchParams(search);
-    if (cursor) next.set('cursor', cursor);
-    else next.delete('cursor');
-    setSearch(next);
-  };
-
   return (
     <>
       <PageHeader title="Audit log">
@@ -160,18 +154,7 @@ export function AuditRoute() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group mt="md" gap="sm">
-        <Button variant="default" disabled={!search.get('cursor')} onClick={() => page(null)}>
-          First page
-        </Button>
-        <Button
-          variant="default"
-          disabled={!log.data?.nextCursor}
-          onClick={() => page(log.data?.nextCursor ?? null)}
-        >
-          Next page
-        </Button>
-      </Group>
+      <KeysetPager nextCursor={log.data?.nextCursor} />
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { KeysetPager } from '../../../components/keyset-pager';
 import { PageHeader } from '../../../components/page-header';
 import { RouterAnchor, RouterButton } from '../../../components/router-link';
 import { Empty, Loading } from '../../../components/states';
@@ -36,13 +37,6 @@ export function CredentialsListRoute() {
 
   const apply = (filters: ListFilters) =>
     setSearch(Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')));
-  const page = (cursor: string | null) => {
-    const next = new URLSearchParams(search);
-    if (cursor) next.set('cursor', cursor);
-    else next.delete('cursor');
-    setSearch(next);
-  };
-
   const items = (list.data?.items ?? []).filter((item) => item.name.toLowerCase().includes(nameFilter));
 
   return (
@@ -99,18 +93,7 @@ export function CredentialsListRoute() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group mt="md" gap="sm">
-        <Button variant="default" disabled={!search.get('cursor')} onClick={() => page(null)}>
-          First page
-        </Button>
-        <Button
-          variant="default"
-          disabled={!list.data?.nextCursor}
-          onClick={() => page(list.data?.nextCursor ?? null)}
-        >
-          Next page
-        </Button>
-      </Group>
+      <KeysetPager nextCursor={list.data?.nextCursor} />
     </>
   );
 }

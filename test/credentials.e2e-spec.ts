@@ -4,7 +4,7 @@
  * each error path, and that no error ever appends an event.
  */
 import request from 'supertest';
-import { credentialStreamName } from '@keyring/domain';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION, credentialStreamName } from '@keyring/domain';
 import { validCredential } from './support/credential-bodies';
 import { type AdminClient, adminClient } from './support/oauth-clients';
 import { type RunningKeyring, startKeyring } from './support/running-keyring';
@@ -369,7 +369,7 @@ describe('management REST API', () => {
       expect(events.map((event) => event.type)).toEqual(['CredentialCreated', 'SecretGenerated']);
       for (const event of events) {
         expect(event.metadata).toMatchObject({
-          schemaVersion: 1,
+          schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
           actor: { type: 'client', id: admin.clientId, onBehalfOf: 'alice@example.com' },
           requestId: 'req-metadata-1',
           sourceIp: '127.0.0.1',

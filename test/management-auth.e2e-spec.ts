@@ -103,10 +103,11 @@ describe('management API access', () => {
         .set('Authorization', root.authorization)
         .send({ roles: ['billing:read'] })
         .expect(200);
+      // The token carried the role that was taken away, so the update revoked it (credential-narrowed).
       await api()
         .get(`/v1/credentials/${root.clientId}`)
         .set('Authorization', admin.authorization)
-        .expect(403);
+        .expect(401);
     });
   });
 

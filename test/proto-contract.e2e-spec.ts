@@ -30,6 +30,7 @@ describe('the credentials.v1 proto contract', () => {
         'DeleteSecret',
         'Revoke',
         'ListTokens',
+        'RevokeCredentialToken',
       ],
     ],
     ['TokenService', ['IssueToken', 'Introspect', 'RevokeToken', 'WatchRevocations']],

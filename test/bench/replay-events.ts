@@ -215,7 +215,7 @@ export function* replayAppends(options: EventMixOptions): Generator<ReplayAppend
     credential.liveTokens = credential.liveTokens.filter((token) => token.jti !== jti);
     return byClient(
       credential,
-      versioned('TokenRevoked', { clientId: credential.clientId, jti, revokedAt: now }),
+      versioned('TokenRevoked', { clientId: credential.clientId, jti, revokedAt: now, reason: 'requested' }),
     );
   };
 

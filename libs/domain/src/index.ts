@@ -36,5 +36,5 @@ export {
   accountOutOfReach,
   assertWithinReach,
 } from './credential/account-reach';
-export { UUID_PATTERN, parseClientId, parseSecretId } from './credential/ids';
+export { UUID_PATTERN, parseClientId, parseJti, parseSecretId } from './credential/ids';
 export { credentialNotFound } from './credential/refusals';

@@ -294,7 +294,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete one of the secrets */
+    /**
+     * Delete one of the secrets
+     * @description With `revokeTokens=true`, every active token issued with the secret is revoked in the same change (a leaked secret); without it, tokens already issued run to their expiry (routine rotation).
+     */
     delete: operations['CredentialsController_deleteSecret'];
     options?: never;
     head?: never;
@@ -313,6 +316,26 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/credentials/{clientId}/tokens/{jti}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one access token by its jti
+     * @description A token already revoked or expired answers 204 too; one the credential never issued is 404.
+     */
+    delete: operations['CredentialsController_revokeToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1865,7 +1888,10 @@ export interface operations {
   };
   CredentialsController_deleteSecret: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Also revoke every active token issued with this secret, in the same change: for a leaked secret. Leave it out for routine rotation, so tokens already handed out run to their expiry. */
+        revokeTokens?: boolean;
+      };
       header?: never;
       path: {
         clientId: string;
@@ -1881,6 +1907,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
       401: {
@@ -1959,6 +1994,63 @@ export interface operations {
       };
       /** @description No such credential or secret */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CredentialsController_revokeToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        jti: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked, or no longer active already */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such credential or secret */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The credential refuses the change in its current state, or was changed concurrently (retry) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

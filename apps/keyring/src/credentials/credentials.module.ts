@@ -15,6 +15,7 @@ import { GetCredentialHandler } from './get-credential.handler';
 import { ListActiveTokensHandler } from './list-active-tokens.handler';
 import { ListCredentialsHandler } from './list-credentials.handler';
 import { RevokeCredentialHandler } from './revoke-credential.handler';
+import { RevokeCredentialTokenHandler } from './revoke-credential-token.handler';
 import { UpdateCredentialHandler } from './update-credential.handler';
 
 @Module({
@@ -26,6 +27,7 @@ import { UpdateCredentialHandler } from './update-credential.handler';
     GenerateSecretHandler,
     DeleteSecretHandler,
     RevokeCredentialHandler,
+    RevokeCredentialTokenHandler,
     GetCredentialHandler,
     ListCredentialsHandler,
     ListActiveTokensHandler,

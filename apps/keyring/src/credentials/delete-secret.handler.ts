@@ -6,7 +6,7 @@ import { DeleteSecretCommand } from './delete-secret.command';
 export class DeleteSecretHandler implements ICommandHandler<DeleteSecretCommand> {
   constructor(private readonly runner: CredentialCommandRunner) {}
 
-  async execute({ clientId, secretId, context }: DeleteSecretCommand): Promise<void> {
-    await this.runner.run(clientId, { type: 'DeleteSecret', secretId }, context);
+  async execute({ clientId, secretId, revokeTokens, context }: DeleteSecretCommand): Promise<void> {
+    await this.runner.run(clientId, { type: 'DeleteSecret', secretId, revokeTokens }, context);
   }
 }

@@ -55,7 +55,12 @@ export class AccessTokenVerifier {
 
   async active(token: string): Promise<ActiveAccessToken | null> {
     const claims = await this.verifiedClaims(token);
-    if (!claims || !UUID_PATTERN.test(claims.client_id)) return null;
+    return claims ? this.stillActive(claims) : null;
+  }
+
+  /** Whether a token whose signature was verified earlier is active now: a long-lived call asks again and again. */
+  async stillActive(claims: AccessTokenClaims): Promise<ActiveAccessToken | null> {
+    if (!UUID_PATTERN.test(claims.client_id)) return null;
     const { state } = await this.repository.load(claims.client_id);
     if (state.status !== 'active' || !isTokenActive(state, claims.jti, this.clock())) return null;
     return { claims, credential: state };

@@ -11,6 +11,7 @@ import {
   validFields,
 } from '../testing/credential-fixtures';
 import { given } from '../testing/decider-specification';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION } from './events';
 
 const catalogue: CredentialPolicy = { ...DEFAULT_POLICY, apiCatalogue: ['messaging', 'voice', 'numbers'] };
 const update = (changes: UpdateCredential['changes']): UpdateCredential => ({
@@ -76,7 +77,7 @@ describe('with an API catalogue (API_CATALOGUE), a credential is granted only AP
       .then([
         {
           type: 'CredentialUpdated',
-          schemaVersion: 1,
+          schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
           data: { clientId: CLIENT_ID, changes: { name: 'Renamed' }, updatedAt: NOW.toISOString() },
         },
       ]);

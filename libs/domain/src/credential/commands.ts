@@ -34,6 +34,8 @@ export interface GenerateSecret {
 export interface DeleteSecret {
   readonly type: 'DeleteSecret';
   readonly secretId: string;
+  /** Also revoke every active token issued with the secret: it leaked. Routine rotation leaves them be. */
+  readonly revokeTokens?: boolean;
 }
 
 export interface IssueToken {

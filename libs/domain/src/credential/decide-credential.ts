@@ -14,6 +14,7 @@ import type { ExistingCredential } from './state';
 import type { CredentialChanges } from './fields';
 import { plusDays } from './time';
 import { checkChanges, checkCredentialFields } from './validation';
+import { revokeActiveTokens, tokenCarriesRemoved } from './token-revocation';
 
 const DEFAULT_REVOCATION_REASON = 'revoked by administrator';
 const REVOCATION_REASON_MAX_LENGTH = 500;
@@ -72,16 +73,17 @@ export function decideUpdate(
     (field) => !isSameValue(state[field], checked.value[field] as string | readonly string[]),
   );
   if (changed.length === 0) return accepted([]);
+  const changes: CredentialChanges = Object.fromEntries(
+    changed.map((field) => [field, checked.value[field]]),
+  );
   const credentialUpdated: CredentialUpdated = {
     type: 'CredentialUpdated',
     schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
-    data: {
-      clientId: state.clientId,
-      changes: Object.fromEntries(changed.map((field) => [field, checked.value[field]])),
-      updatedAt: now.toISOString(),
-    },
+    data: { clientId: state.clientId, changes, updatedAt: now.toISOString() },
   };
-  return accepted([credentialUpdated]);
+  // Tokens carrying what was taken away stop with the change, so introspection agrees with the credential.
+  const narrowed = revokeActiveTokens(state, now, 'credential-narrowed', tokenCarriesRemoved(state, changes));
+  return accepted([credentialUpdated, ...narrowed]);
 }
 
 export function decideRevokeCredential(

@@ -9,6 +9,7 @@ import { activeSecrets, secretStatus } from './queries';
 import { validationFailed } from './refusals';
 import type { ExistingCredential } from './state';
 import { plusDays } from './time';
+import { revokeActiveTokens } from './token-revocation';
 
 export function decideGenerateSecret(
   command: GenerateSecret,
@@ -73,11 +74,16 @@ export function decideDeleteSecret(command: DeleteSecret, state: ExistingCredent
       new Refusal('SECRET_ALREADY_DELETED', `Secret ${command.secretId} was already deleted; nothing to do`),
     );
   }
+  // A leaked secret's tokens go with it, in the same append; routine rotation lets them run out.
+  const revocations = command.revokeTokens
+    ? revokeActiveTokens(state, now, 'secret-deleted', (token) => token.secretId === command.secretId)
+    : [];
   return accepted([
     {
       type: 'SecretDeleted',
       schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
       data: { clientId: state.clientId, secretId: command.secretId, deletedAt: now.toISOString() },
     },
+    ...revocations,
   ]);
 }

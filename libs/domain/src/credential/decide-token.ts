@@ -15,6 +15,7 @@ import { credentialRevokedMessage, validationFailed } from './refusals';
 import { authenticatingSecret } from './secret-authentication';
 import type { ExistingCredential } from './state';
 import { plusSeconds } from './time';
+import { tokenRevokedEvent } from './token-revocation';
 
 function tokenRequestViolations(command: IssueToken, state: ExistingCredential): FieldViolation[] {
   const violations: FieldViolation[] = [];
@@ -110,20 +111,16 @@ export function decideIssueToken(command: IssueToken, state: ExistingCredential,
   ]);
 }
 
+/** Revoking a token already revoked or expired is what was asked for: nothing to record. */
 export function decideRevokeToken(command: RevokeToken, state: ExistingCredential, now: Date): Decision {
-  if (!isTokenActive(state, command.jti, now)) {
+  if (!state.tokens.some((token) => token.jti === command.jti)) {
     return refused(
       new Refusal(
         'TOKEN_NOT_FOUND',
-        `Credential ${state.clientId} has no active token ${command.jti}; it may have expired or been revoked already`,
+        `Credential ${state.clientId} has no token ${command.jti}; list its active tokens to find the jti`,
       ),
     );
   }
-  return accepted([
-    {
-      type: 'TokenRevoked',
-      schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
-      data: { clientId: state.clientId, jti: command.jti, revokedAt: now.toISOString() },
-    },
-  ]);
+  if (!isTokenActive(state, command.jti, now)) return accepted([]);
+  return accepted([tokenRevokedEvent(state.clientId, command.jti, now, 'requested')]);
 }

@@ -5,7 +5,8 @@
  */
 import type { CredentialChanges, CredentialFields } from './fields';
 
-export const CREDENTIAL_EVENT_SCHEMA_VERSION = 1;
+/** 2: TokenRevoked says why (`reason`); upcast.ts reads version 1 events. */
+export const CREDENTIAL_EVENT_SCHEMA_VERSION = 2;
 
 interface Versioned<Type extends string, Data> {
   readonly type: Type;
@@ -61,9 +62,23 @@ export type TokenIssued = Versioned<
   }
 >;
 
+/**
+ * Why a token was revoked: someone asked (the client itself, RFC 7009, or an
+ * administrator by its jti); the secret it was issued with was deleted as
+ * leaked; or its credential lost an api, account or role the token carries.
+ */
+export const TOKEN_REVOCATION_REASONS = ['requested', 'secret-deleted', 'credential-narrowed'] as const;
+export type TokenRevocationReason = (typeof TOKEN_REVOCATION_REASONS)[number];
+
 export type TokenRevoked = Versioned<
   'TokenRevoked',
-  { readonly clientId: string; readonly jti: string; readonly revokedAt: string }
+  {
+    readonly clientId: string;
+    readonly jti: string;
+    readonly revokedAt: string;
+    /** Since schema version 2; version 1 revocations were all `requested`. */
+    readonly reason: TokenRevocationReason;
+  }
 >;
 
 export type CredentialRevoked = Versioned<

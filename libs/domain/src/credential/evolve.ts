@@ -70,6 +70,9 @@ function tokenIssued(state: ExistingCredential, { data }: TokenIssued): Existing
     issuedAt,
     expiresAt: epochFromIso(data.expiresAt),
     scope: data.scope,
+    // The issuer signs the state's accounts and roles into the token; remember them to know what it carries.
+    accounts: state.accounts,
+    roles: state.roles,
     sourceIp: data.sourceIp,
     revokedAt: null,
   };

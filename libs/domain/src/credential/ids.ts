@@ -1,5 +1,5 @@
 /**
- * Client and secret ids are UUIDs the service made; anything else names no
+ * Client and secret ids and jtis are UUIDs the service made; anything else names no
  * credential or secret, so it is answered as not found without a store read.
  */
 import { Refusal } from '../refusal/refusal';
@@ -9,6 +9,12 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 export function parseClientId(value: string): string {
   if (!UUID_PATTERN.test(value)) throw credentialNotFound();
+  return value.toLowerCase();
+}
+
+/** Our jtis are UUIDs too; anything else names no token. */
+export function parseJti(value: string): string {
+  if (!UUID_PATTERN.test(value)) throw new Refusal('TOKEN_NOT_FOUND', 'No token with that jti');
   return value.toLowerCase();
 }
 

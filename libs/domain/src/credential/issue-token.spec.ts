@@ -14,7 +14,7 @@ import {
 } from '../testing/credential-fixtures';
 import { given } from '../testing/decider-specification';
 import type { CredentialRefusalCode } from '../refusal/refusal-code';
-import type { CredentialEvent, TokenIssued } from './events';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION, type CredentialEvent, type TokenIssued } from './events';
 
 const issuedNow = (overrides: Partial<TokenIssued['data']> = {}): TokenIssued =>
   tokenIssued('jti-new', 0, { expiresAt: secondsAfter(NOW, 3600).toISOString(), ...overrides });
@@ -139,7 +139,7 @@ describe('every refused token request is recorded', () => {
         [
           {
             type: 'TokenRequestRefused',
-            schemaVersion: 1,
+            schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
             data: {
               clientId: CLIENT_ID,
               reason: 'IP_NOT_ALLOWED',

@@ -13,6 +13,7 @@ import { given } from '../testing/decider-specification';
 import type { CredentialCommand } from './commands';
 import { fold } from './evolve';
 import { activeTokens, isTokenActive } from './queries';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION } from './events';
 
 const everyCommand: [string, CredentialCommand][] = [
   ['CreateCredential', createCredential()],
@@ -34,14 +35,19 @@ describe('revoking a token stops it at once', () => {
       .then([tokenRevoked('jti-1')]);
   });
 
-  it.each([
-    ['an unknown token', [tokenIssued('jti-1')], 'jti-9'],
-    ['a token revoked already', [tokenIssued('jti-1'), tokenRevoked('jti-1')], 'jti-1'],
-    ['an expired token', [tokenIssued('jti-1', 60)], 'jti-1'],
-  ])('refuses %s', (_, tokens, jti) => {
-    given([...existingCredential(), ...tokens])
-      .when({ type: 'RevokeToken', jti })
+  it('refuses a token the credential never issued', () => {
+    given([...existingCredential(), tokenIssued('jti-1')])
+      .when({ type: 'RevokeToken', jti: 'jti-9' })
       .thenThrows('TOKEN_NOT_FOUND');
+  });
+
+  it.each([
+    ['a token revoked already', [tokenIssued('jti-1'), tokenRevoked('jti-1')]],
+    ['an expired token', [tokenIssued('jti-1', 60)]],
+  ])('changes nothing for %s: it is already what was asked for', (_, tokens) => {
+    given([...existingCredential(), ...tokens])
+      .when({ type: 'RevokeToken', jti: 'jti-1' })
+      .thenNothing();
   });
 });
 
@@ -58,7 +64,7 @@ describe('revoking a credential invalidates every token it issued', () => {
       .then([
         {
           type: 'CredentialRevoked',
-          schemaVersion: 1,
+          schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
           data: { clientId: CLIENT_ID, revokedAt: NOW.toISOString(), reason: 'leaked in a build log' },
         },
       ]);

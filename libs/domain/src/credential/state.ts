@@ -22,6 +22,9 @@ export interface TokenRecord {
   readonly issuedAt: number;
   readonly expiresAt: number;
   readonly scope: readonly string[];
+  /** The credential's accounts and roles when the token was issued: the claims the token carries. */
+  readonly accounts: readonly string[];
+  readonly roles: readonly string[];
   readonly sourceIp: string;
   readonly revokedAt: number | null;
 }
@@ -48,6 +51,6 @@ export type CredentialState = { readonly status: 'absent' } | ExistingCredential
  * version is ignored, so bump it whenever `ExistingCredential` or what
  * `evolve` puts in it changes.
  */
-export const CREDENTIAL_STATE_VERSION = 1;
+export const CREDENTIAL_STATE_VERSION = 2;
 
 export const initialCredentialState = (): CredentialState => ({ status: 'absent' });

@@ -26,3 +26,24 @@ describe('stored events are read in the current schema', () => {
     expect(() => upcastCredentialEvent('SecretGenerated', 1, 'oops')).toThrow('must be an object');
   });
 });
+
+describe('a token revocation stored before revocations had reasons', () => {
+  it('reads as one that was asked for', () => {
+    const stored = { clientId: 'c', jti: 'j', revokedAt: '2025-01-01T00:00:00.000Z' };
+    expect(upcastCredentialEvent('TokenRevoked', 1, stored)).toEqual({
+      type: 'TokenRevoked',
+      schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
+      data: { ...stored, reason: 'requested' },
+    });
+  });
+
+  it('keeps the reason of a version 2 revocation', () => {
+    const stored = {
+      clientId: 'c',
+      jti: 'j',
+      revokedAt: '2025-01-01T00:00:00.000Z',
+      reason: 'secret-deleted',
+    };
+    expect(upcastCredentialEvent('TokenRevoked', 2, stored).data).toEqual(stored);
+  });
+});

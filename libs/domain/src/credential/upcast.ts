@@ -1,8 +1,7 @@
 /**
- * Turns a stored event of any schema version into today's shape. Version 1
- * is today's shape, so it passes through; when a schema changes, add a step
- * from the old version to the next one here and bump
- * CREDENTIAL_EVENT_SCHEMA_VERSION, and old streams keep reading.
+ * Turns a stored event of any schema version into today's shape. When a
+ * schema changes, add a step from the old version to the next one here and
+ * bump CREDENTIAL_EVENT_SCHEMA_VERSION, and old streams keep reading.
  */
 import {
   CREDENTIAL_EVENT_SCHEMA_VERSION,
@@ -14,8 +13,22 @@ import {
 /** Converts one event's data from version `from` to `from + 1`. */
 type UpcastStep = (data: unknown) => unknown;
 
-/** Steps per event type, keyed by the version they upgrade from. None yet: every event is still version 1. */
-const UPCAST_STEPS: Partial<Record<CredentialEventType, Readonly<Record<number, UpcastStep>>>> = {};
+const unchanged: UpcastStep = (data) => data;
+
+/** Version 2 gave TokenRevoked its reason; every revocation before it was asked for by someone. */
+const tokenRevokedWithReason: UpcastStep = (data) => ({ reason: 'requested', ...(data as object) });
+
+/** Steps per event type, keyed by the version they upgrade from. */
+const UPCAST_STEPS: Record<CredentialEventType, Readonly<Record<number, UpcastStep>>> = {
+  CredentialCreated: { 1: unchanged },
+  CredentialUpdated: { 1: unchanged },
+  SecretGenerated: { 1: unchanged },
+  SecretDeleted: { 1: unchanged },
+  TokenIssued: { 1: unchanged },
+  TokenRevoked: { 1: tokenRevokedWithReason },
+  CredentialRevoked: { 1: unchanged },
+  TokenRequestRefused: { 1: unchanged },
+};
 
 const isCredentialEventType = (type: string): type is CredentialEventType =>
   (CREDENTIAL_EVENT_TYPES as readonly string[]).includes(type);
@@ -34,7 +47,7 @@ export function upcastCredentialEvent(type: string, schemaVersion: number, data:
   if (typeof data !== 'object' || data === null) throw new Error(`${type} data must be an object`);
   let upcast: unknown = data;
   for (let version = schemaVersion; version < CREDENTIAL_EVENT_SCHEMA_VERSION; version++) {
-    const step = UPCAST_STEPS[type]?.[version];
+    const step = UPCAST_STEPS[type][version];
     if (!step) throw new Error(`No upcaster for ${type} from schema version ${version}`);
     upcast = step(upcast);
   }

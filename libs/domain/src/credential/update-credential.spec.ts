@@ -1,6 +1,6 @@
 import { CLIENT_ID, credentialCreated, NOW, secretGenerated } from '../testing/credential-fixtures';
 import { given } from '../testing/decider-specification';
-import type { CredentialUpdated } from './events';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION, type CredentialUpdated } from './events';
 import type { UpdateCredential } from './commands';
 
 const update = (changes: UpdateCredential['changes']): UpdateCredential => ({
@@ -9,7 +9,7 @@ const update = (changes: UpdateCredential['changes']): UpdateCredential => ({
 });
 const credentialUpdated = (changes: CredentialUpdated['data']['changes']): CredentialUpdated => ({
   type: 'CredentialUpdated',
-  schemaVersion: 1,
+  schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
   data: { clientId: CLIENT_ID, changes, updatedAt: NOW.toISOString() },
 });
 const existing = [credentialCreated({ allowedIps: ['10.0.0.0/8'] }), secretGenerated()];

@@ -11,6 +11,7 @@ import {
   type SecretDeleted,
   type SecretGenerated,
   type TokenIssued,
+  type TokenRevocationReason,
   type TokenRevoked,
 } from '../credential/events';
 
@@ -117,10 +118,14 @@ export const tokenIssued = (
   };
 };
 
-export const tokenRevoked = (jti: string, revokedAt = NOW.toISOString()): TokenRevoked => ({
+export const tokenRevoked = (
+  jti: string,
+  revokedAt = NOW.toISOString(),
+  reason: TokenRevocationReason = 'requested',
+): TokenRevoked => ({
   type: 'TokenRevoked',
   schemaVersion: version,
-  data: { clientId: CLIENT_ID, jti, revokedAt },
+  data: { clientId: CLIENT_ID, jti, revokedAt, reason },
 });
 
 export const credentialRevoked = (revokedAt = '2025-01-15T00:00:00.000Z'): CredentialRevoked => ({

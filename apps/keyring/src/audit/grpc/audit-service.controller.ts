@@ -19,7 +19,7 @@ import {
 } from './audit-messages';
 import { AuditFollower } from '../../projection/audit-log/audit-follower';
 import { given } from '../../platform/grpc/proto-values';
-import { GrpcCall } from '../../platform/grpc/grpc-call';
+import { CallerConfirmation, GrpcCall } from '../../platform/grpc/grpc-call';
 import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
 import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
 import { GrpcBearerGuard } from '../../tokens/bearer/grpc-bearer.guard';
@@ -61,9 +61,10 @@ export class AuditServiceController {
     @Payload() request: { afterPosition: number },
     @CallContext() context: CommandContext,
     @GrpcCall() call: ServerWritableStream<unknown, unknown>,
+    @CallerConfirmation() confirmAccess: () => Promise<void>,
   ): Observable<ReturnType<typeof auditEntryMessage>> {
     return this.follower
-      .follow({ after: request.afterPosition, reach: context.reach }, call)
+      .follow({ after: request.afterPosition, reach: context.reach, confirmAccess }, call)
       .pipe(map(auditEntryMessage));
   }
 

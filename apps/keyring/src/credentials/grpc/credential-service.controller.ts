@@ -15,6 +15,7 @@ import { GetCredentialQuery } from '../get-credential.query';
 import { ListActiveTokensQuery } from '../list-active-tokens.query';
 import { ListCredentialsQuery } from '../list-credentials.query';
 import { RevokeCredentialCommand } from '../revoke-credential.command';
+import { RevokeCredentialTokenCommand } from '../revoke-credential-token.command';
 import { UpdateCredentialCommand } from '../update-credential.command';
 import type { CommandContext } from '../../platform/context/command-context';
 import { DEFAULT_PAGE_SIZE } from '../../platform/pagination/page-cursor';
@@ -35,7 +36,7 @@ import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
 import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
 import { GrpcBearerGuard } from '../../tokens/bearer/grpc-bearer.guard';
 import { validated } from '../../platform/grpc/grpc-request-validation';
-import { clientIdOf, secretIdOf } from '../../platform/grpc/request-ids';
+import { clientIdOf, jtiOf, secretIdOf } from '../../platform/grpc/request-ids';
 
 const SERVICE = 'CredentialService';
 
@@ -120,11 +121,14 @@ export class CredentialServiceController {
 
   @GrpcMethod(SERVICE, 'DeleteSecret')
   async deleteSecret(
-    @Payload() request: { clientId: string; secretId: string },
+    @Payload() request: { clientId: string; secretId: string; revokeTokens: boolean },
     @CallContext() context: CommandContext,
   ) {
     const clientId = clientIdOf(request.clientId);
-    await this.commands.execute(new DeleteSecretCommand(clientId, secretIdOf(request.secretId), context));
+    const secretId = secretIdOf(request.secretId);
+    await this.commands.execute(
+      new DeleteSecretCommand(clientId, secretId, request.revokeTokens === true, context),
+    );
     return {};
   }
 
@@ -133,6 +137,16 @@ export class CredentialServiceController {
     await this.commands.execute(
       new RevokeCredentialCommand(clientIdOf(request.clientId), undefined, context),
     );
+    return {};
+  }
+
+  @GrpcMethod(SERVICE, 'RevokeCredentialToken')
+  async revokeCredentialToken(
+    @Payload() request: { clientId: string; jti: string },
+    @CallContext() context: CommandContext,
+  ) {
+    const clientId = clientIdOf(request.clientId);
+    await this.commands.execute(new RevokeCredentialTokenCommand(clientId, jtiOf(request.jti), context));
     return {};
   }
 

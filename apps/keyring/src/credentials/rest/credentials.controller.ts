@@ -46,9 +46,11 @@ import { ListCredentialsParams } from '../dto/list-credentials.params';
 import { GetCredentialQuery } from '../get-credential.query';
 import { ListActiveTokensQuery } from '../list-active-tokens.query';
 import { ListCredentialsQuery } from '../list-credentials.query';
-import { ClientIdPipe, SecretIdPipe } from './id-params.pipe';
+import { ClientIdPipe, JtiPipe, SecretIdPipe } from './id-params.pipe';
 import type { IssuedSecretView } from '../issued-secret';
 import { RevokeCredentialCommand } from '../revoke-credential.command';
+import { RevokeCredentialTokenCommand } from '../revoke-credential-token.command';
+import { DeleteSecretParams } from '../dto/delete-secret.params';
 import { UpdateCredentialCommand } from '../update-credential.command';
 
 const ClientIdParam = () => ApiParam({ name: 'clientId', format: 'uuid' });
@@ -168,17 +170,43 @@ export class CredentialsController {
 
   @Delete(':clientId/secrets/:secretId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete one of the secrets' })
+  @ApiOperation({
+    summary: 'Delete one of the secrets',
+    description:
+      'With `revokeTokens=true`, every active token issued with the secret is revoked in the same change ' +
+      '(a leaked secret); without it, tokens already issued run to their expiry (routine rotation).',
+  })
   @ClientIdParam()
   @ApiParam({ name: 'secretId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblemResponses(404, 409)
+  @ApiProblemResponses(400, 404, 409)
   async deleteSecret(
     @Param('clientId', ClientIdPipe) clientId: string,
     @Param('secretId', SecretIdPipe) secretId: string,
+    @Query() params: DeleteSecretParams,
     @RequestContext() context: CommandContext,
   ): Promise<void> {
-    await this.commands.execute(new DeleteSecretCommand(clientId, secretId, context));
+    const revokeTokens = params.revokeTokens ?? false;
+    await this.commands.execute(new DeleteSecretCommand(clientId, secretId, revokeTokens, context));
+  }
+
+  @Delete(':clientId/tokens/:jti')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Revoke one access token by its jti',
+    description:
+      'A token already revoked or expired answers 204 too; one the credential never issued is 404.',
+  })
+  @ClientIdParam()
+  @ApiParam({ name: 'jti', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Revoked, or no longer active already' })
+  @ApiProblemResponses(404, 409)
+  async revokeToken(
+    @Param('clientId', ClientIdPipe) clientId: string,
+    @Param('jti', JtiPipe) jti: string,
+    @RequestContext() context: CommandContext,
+  ): Promise<void> {
+    await this.commands.execute(new RevokeCredentialTokenCommand(clientId, jti, context));
   }
 
   @Delete(':clientId')

@@ -1,6 +1,6 @@
 /** Route ids: anything but one of our UUIDs names nothing, so it is answered as not found without a store read. */
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { parseClientId, parseSecretId } from '@keyring/domain';
+import { parseClientId, parseJti, parseSecretId } from '@keyring/domain';
 
 @Injectable()
 export class ClientIdPipe implements PipeTransform<string, string> {
@@ -13,5 +13,12 @@ export class ClientIdPipe implements PipeTransform<string, string> {
 export class SecretIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     return parseSecretId(value);
+  }
+}
+
+@Injectable()
+export class JtiPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    return parseJti(value);
   }
 }

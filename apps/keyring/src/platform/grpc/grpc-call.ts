@@ -18,6 +18,8 @@ declare module '@grpc/grpc-js' {
     requestId?: string;
     /** Who the authentication guard found; null for a method anyone may call (the token grant). */
     caller?: Caller | null;
+    /** Set with `caller`: the same check again, against the caller's credential as it is now; throws once refused. */
+    confirmCaller?: () => Promise<void>;
   }
 }
 
@@ -43,4 +45,17 @@ export function metadataValue(metadata: Metadata, key: string): string | undefin
 /** The call itself, for streams that watch for cancellation and backpressure. */
 export const GrpcCall = createParamDecorator(
   (_data: unknown, context: ExecutionContext): ServerSurfaceCall => grpcCallOf(context),
+);
+
+/**
+ * A stream's way to confirm, while it runs, that its caller may still receive
+ * it (see `confirmCaller`); a stream anyone may open has nothing to confirm.
+ */
+export const CallerConfirmation = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): (() => Promise<void>) => {
+    const { caller, confirmCaller } = grpcMetadataOf(context);
+    if (caller === undefined)
+      throw new Error('CallerConfirmation used on a handler that GrpcEdge does not cover');
+    return confirmCaller ?? (() => Promise.resolve());
+  },
 );

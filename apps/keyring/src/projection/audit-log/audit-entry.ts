@@ -72,7 +72,7 @@ function detailsOf(event: CredentialEvent): Record<string, unknown> {
         expiresAt: event.data.expiresAt,
       };
     case 'TokenRevoked':
-      return { jti: event.data.jti };
+      return { jti: event.data.jti, reason: event.data.reason };
     case 'CredentialRevoked':
       return { reason: event.data.reason };
     case 'TokenRequestRefused':

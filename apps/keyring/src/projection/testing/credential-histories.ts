@@ -75,7 +75,11 @@ export function historyOf(clientId: string, index: number, offset: number): Cred
     });
   }
   events.push(
-    { type: 'TokenRevoked', ...v1, data: { clientId, jti: `${clientId}-t3`, revokedAt: iso(offset + 200) } },
+    {
+      type: 'TokenRevoked',
+      ...v1,
+      data: { clientId, jti: `${clientId}-t3`, revokedAt: iso(offset + 200), reason: 'requested' },
+    },
     {
       type: 'SecretGenerated',
       ...v1,

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
 import { BearerAuthenticator } from './bearer-authenticator';
 import '../../platform/context/caller';
+import { sourceIpOf } from '../../platform/http/request-context';
 
 @Injectable()
 export class AdminBearerGuard implements CanActivate {
@@ -14,9 +15,11 @@ export class AdminBearerGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    request.caller = await this.authenticator.callerWithRole(request.headers.authorization, [
-      this.config.adminRole,
-    ]);
+    request.caller = await this.authenticator.callerWithRole(
+      request.headers.authorization,
+      [this.config.adminRole],
+      sourceIpOf(request),
+    );
     return true;
   }
 }

@@ -2,7 +2,8 @@
  * Who may make a gRPC call: the caller proves itself by the shared bearer
  * rule (`authorization: Bearer …` metadata), or not at all for the token
  * grant, where the client authenticates with its secret instead. The caller
- * found is noted on the call's metadata for `@CallContext()`.
+ * found is noted on the call's metadata for `@CallContext()`, with the check
+ * a stream repeats while it runs (`@CallerConfirmation()`).
  */
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -30,13 +31,18 @@ export class GrpcBearerGuard implements CanActivate {
     const metadata = grpcMetadataOf(context);
     const rule =
       this.reflector.get<GrpcAuthRule | undefined>(GRPC_AUTH_RULE, context.getHandler()) ?? 'admin';
-    metadata.caller =
-      rule === 'client-secret'
-        ? null
-        : await this.authenticator.callerWithRole(
-            metadataValue(metadata, 'authorization'),
-            this.rolesFor(rule),
-          );
+    if (rule === 'client-secret') {
+      metadata.caller = null;
+      return true;
+    }
+    if (metadata.sourceIp === undefined) throw new Error('The call arrived without its source address noted');
+    const admitted = await this.authenticator.admit(
+      metadataValue(metadata, 'authorization'),
+      this.rolesFor(rule),
+      metadata.sourceIp,
+    );
+    metadata.caller = admitted.caller;
+    metadata.confirmCaller = admitted.confirm;
     return true;
   }
 

@@ -18,7 +18,7 @@ import { parseScope } from '../scope-parameter';
 import { TokenIssuer } from '../token-issuer';
 import { AuditFollower } from '../../projection/audit-log/audit-follower';
 import { given } from '../../platform/grpc/proto-values';
-import { GrpcCall } from '../../platform/grpc/grpc-call';
+import { CallerConfirmation, GrpcCall } from '../../platform/grpc/grpc-call';
 import { CallContext } from '../../platform/grpc/grpc-call-context.decorator';
 import { GrpcEdge } from '../../platform/grpc/grpc-edge.decorator';
 import { GrpcAuth, GrpcBearerGuard } from '../bearer/grpc-bearer.guard';
@@ -36,7 +36,7 @@ function requiredToken(token: string): string {
 export function revocationMessage(entry: AuditEntry) {
   const revoked =
     entry.action === 'token.revoked'
-      ? { token: { jti: String(entry.details.jti) } }
+      ? { token: { jti: String(entry.details.jti), reason: String(entry.details.reason ?? '') } }
       : { credential: { reason: String(entry.details.reason ?? '') } };
   return { position: entry.position, occurredAt: entry.occurredAt, clientId: entry.clientId, ...revoked };
 }
@@ -106,9 +106,14 @@ export class TokenServiceController {
     @Payload() request: { afterPosition: number },
     @CallContext() context: CommandContext,
     @GrpcCall() call: ServerWritableStream<unknown, unknown>,
+    @CallerConfirmation() confirmAccess: () => Promise<void>,
   ): Observable<ReturnType<typeof revocationMessage>> {
-    return this.follower
-      .follow({ after: request.afterPosition, reach: context.reach, actions: REVOCATIONS }, call)
-      .pipe(map(revocationMessage));
+    const follow = {
+      after: request.afterPosition,
+      reach: context.reach,
+      actions: REVOCATIONS,
+      confirmAccess,
+    };
+    return this.follower.follow(follow, call).pipe(map(revocationMessage));
   }
 }

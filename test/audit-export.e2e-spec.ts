@@ -124,6 +124,8 @@ describe('audit export, access and projections rebuild on the command line', () 
     expect(exported).toEqual(all);
     expect(exported.map((entry) => Object.keys(entry))).toEqual(all.map(() => FIELDS));
     expect(fs.readdirSync(outDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // The audit trail says who reached which account: the export is its operator's alone.
+    expect(fs.statSync(out('all.jsonl')).mode & 0o777).toBe(0o600);
   }, 20_000);
 
   it('exports CSV that parses back to the same entries, with formula-like cells defused', async () => {

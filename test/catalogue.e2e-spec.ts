@@ -50,6 +50,11 @@ describe('catalogue with ROLE_CATALOGUE and API_CATALOGUE set', () => {
       });
     });
 
+    it('is what RFC 8414 metadata publishes as scopes_supported, to anyone', async () => {
+      const metadata = await api().get('/.well-known/oauth-authorization-server').expect(200);
+      expect(metadata.body.scopes_supported).toEqual(['invoices:read', 'payments:read', 'messaging']);
+    });
+
     it('answers 401 with a Bearer challenge when no token is sent', async () => {
       const response = await api().get('/v1/catalogue').expect(401);
       expect(response.headers['www-authenticate']).toBe('Bearer realm="keyring"');
@@ -154,5 +159,18 @@ describe('catalogue without ROLE_CATALOGUE and API_CATALOGUE', () => {
       .set('Authorization', admin.authorization)
       .send(validCredential({ apis: ['fax:send'], roles: ['anything:goes'] }))
       .expect(201);
+  });
+
+  it('publishes no scopes_supported: the APIs tenants granted are not the public’s to read', async () => {
+    await request(keyring.baseUrl)
+      .post('/v1/credentials')
+      .set('Authorization', admin.authorization)
+      .send(validCredential({ apis: ['acme-secret-project:launch'] }))
+      .expect(201);
+    const metadata = await request(keyring.baseUrl)
+      .get('/.well-known/oauth-authorization-server')
+      .expect(200);
+    expect(metadata.body).not.toHaveProperty('scopes_supported');
+    expect(JSON.stringify(metadata.body)).not.toContain('acme-secret-project');
   });
 });

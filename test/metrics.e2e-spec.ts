@@ -1,9 +1,9 @@
 /**
- * `GET /metrics` against the running application: Prometheus text with the
+ * `GET /metrics` on the management listener: Prometheus text with the
  * process's own metrics, requests by route pattern (the direct token
  * endpoint included), gRPC calls by method and status, open streams, tokens
  * issued and refused across REST and gRPC, and where the event store and the
- * projector are — and never a client id or a secret.
+ * projector are — and never a client id or a secret. The public port has none of it.
  */
 import { eventually } from './support/eventually';
 import { grpcClient, type GrpcKeyringClient, refusalOf } from './support/grpc-clients';
@@ -39,7 +39,7 @@ describe('Prometheus metrics', () => {
   let client: ClientCredentials;
   let grpc: GrpcKeyringClient;
   const scrape = async () => {
-    const response = await fetch(`${keyring.baseUrl}/metrics`);
+    const response = await fetch(`${keyring.managementUrl}/metrics`);
     expect(response.status).toBe(200);
     return response.text();
   };
@@ -55,8 +55,14 @@ describe('Prometheus metrics', () => {
     await keyring.destroy();
   });
 
+  it('is served on the management listener, on loopback, and not on the public port', async () => {
+    expect(new URL(keyring.managementUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(keyring.managementUrl).port).not.toBe(new URL(keyring.baseUrl).port);
+    expect((await fetch(`${keyring.baseUrl}/metrics`)).status).toBe(404);
+  });
+
   it('answers in the Prometheus text format, with the process metrics', async () => {
-    const response = await fetch(`${keyring.baseUrl}/metrics`);
+    const response = await fetch(`${keyring.managementUrl}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
     expect(sample(text, 'keyring_process_cpu_user_seconds_total')).toBeGreaterThan(0);

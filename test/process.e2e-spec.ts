@@ -62,7 +62,8 @@ function startService(
   let output = '';
   const child = spawn(process.execPath, entry.main, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // A free management port unless the test names one: the default 9000 may be taken by a neighbour.
+    env: { PATH: process.env.PATH ?? '', MANAGEMENT_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -193,6 +194,10 @@ describe('the service process', () => {
     expect(service.signal()).toBe('SIGTERM');
     expect(service.output()).toContain('Keyring listening on');
     expect(service.output()).toContain(`gRPC (credentials.v1) listening on 127.0.0.1:${grpcPort}`);
+    // MANAGEMENT_PORT=0: a free port, logged so that an operator can find it.
+    expect(service.output()).toMatch(
+      /Management \(metrics, readiness report\) listening on http:\/\/127\.0\.0\.1:\d+/,
+    );
     expect(service.output()).not.toMatch(/"level":(50|60)/);
   }, 40_000);
 
@@ -200,10 +205,12 @@ describe('the service process', () => {
     await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: ROOT });
     const port = await freePort();
     const grpcPort = await freePort();
+    const managementPort = await freePort();
     const env = {
       DATA_DIR: dataDir,
       PORT: String(port),
       GRPC_PORT: String(grpcPort),
+      MANAGEMENT_PORT: String(managementPort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
     };
@@ -221,7 +228,8 @@ describe('the service process', () => {
       const deadline = Date.now() + 10_000;
       let projection: { checkpoint: number; headPosition: number } | undefined;
       while (Date.now() < deadline) {
-        const ready = (await (await fetch(`${baseUrl}/health/ready`)).json()) as {
+        // The projector's checkpoint is in the management listener's report, not on the public port.
+        const ready = (await (await fetch(`http://127.0.0.1:${managementPort}/health/ready`)).json()) as {
           info: { projection: { checkpoint: number; headPosition: number } };
         };
         projection = ready.info.projection;

@@ -1,6 +1,7 @@
 /**
  * A forged audit row where the next real entry belongs stops the projector
- * rather than being overwritten: readiness turns 503 and says why, commands
+ * rather than being overwritten: readiness turns 503 (the management
+ * listener's report says why; the public port, only that), commands
  * still answer (after the bounded read-your-writes wait), and a rebuild
  * restores the log, after which the projector runs on.
  */
@@ -40,8 +41,11 @@ describe('a forged audit row in the projector’s way', () => {
     try {
       const admin = await adminClient(keyring, ['*']);
       await eventually(async () => {
-        const ready = await request(keyring.baseUrl).get('/health/ready');
+        const ready = await request(keyring.managementUrl).get('/health/ready');
         expect(ready.status).toBe(503);
+        const publicReady = await request(keyring.baseUrl).get('/health/ready');
+        expect(publicReady.status).toBe(503);
+        expect(publicReady.body).toEqual({ status: 'error' });
         expect(ready.body.error.projection).toMatchObject({
           status: 'down',
           checkpoint: head,
@@ -58,7 +62,7 @@ describe('a forged audit row in the projector’s way', () => {
         readModels.close();
       }
       await eventually(async () => {
-        await request(keyring.baseUrl).get('/health/ready').expect(200);
+        await request(keyring.managementUrl).get('/health/ready').expect(200);
       });
       const verified = await request(keyring.baseUrl)
         .get('/v1/audit/verify')

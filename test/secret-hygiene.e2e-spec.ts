@@ -7,7 +7,13 @@
 import request from 'supertest';
 import { validCredential } from './support/credential-bodies';
 import { grpcClient, refusalOf } from './support/grpc-clients';
-import { accessTokenFor, adminClient, requestToken } from './support/oauth-clients';
+import {
+  accessTokenFor,
+  adminClient,
+  basicAuthorization,
+  createClient,
+  requestToken,
+} from './support/oauth-clients';
 import { readAllFiles, type RunningKeyring, startKeyring } from './support/running-keyring';
 
 describe('secret hygiene', () => {
@@ -115,5 +121,162 @@ describe('secret hygiene', () => {
       expect(logs.includes(body)).toBe(false);
       expect(logs.includes(Buffer.from(`${clientId}:${plaintext}`).toString('base64'))).toBe(false);
     }
+  });
+});
+
+/**
+ * A client that puts its secret in the wrong field — Basic `secret:id`, the
+ * secret as client_id, as grant_type, as scope, as an account, as a JSON key,
+ * in a path, in a request-id header — gets it back in no response body or
+ * header, and it reaches no log line and no file.
+ */
+describe('a secret sent in the wrong field', () => {
+  let keyring: RunningKeyring;
+
+  beforeAll(async () => {
+    keyring = await startKeyring({ LOG_LEVEL: 'trace' });
+  });
+  afterAll(() => keyring.destroy());
+
+  /** Everything a caller got back: status, headers and body. */
+  const answers: string[] = [];
+  const keep = async (response: Response): Promise<Response> => {
+    answers.push(
+      `${response.status} ${JSON.stringify([...response.headers])} ${await response.clone().text()}`,
+    );
+    return response;
+  };
+  const post = (path: string, init: { headers?: Record<string, string>; body: string; form?: boolean }) =>
+    fetch(`${keyring.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': init.form === false ? 'application/json' : 'application/x-www-form-urlencoded',
+        ...init.headers,
+      },
+      body: init.body,
+    }).then(keep);
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it('is echoed in no answer, logged nowhere and written nowhere', async () => {
+    const admin = await adminClient(keyring);
+    const owner = await createClient(keyring, admin.authorization, { apis: ['invoices:read'] });
+    const secret = owner.clientSecret;
+    const basic = (id: string, password: string) =>
+      `Basic ${Buffer.from(`${id}:${password}`).toString('base64')}`;
+
+    // 1. Swapped in Basic: `secret:id`.
+    expect(
+      (
+        await post('/oauth2/token', {
+          headers: { authorization: basic(secret, owner.clientId) },
+          body: form({ grant_type: 'client_credentials' }),
+        })
+      ).status,
+    ).toBe(401);
+    // 2. The secret as client_id (client_secret_post), on the token, introspection and revocation endpoints.
+    for (const path of ['/oauth2/token', '/oauth2/introspect', '/oauth2/revoke']) {
+      const response = await post(path, {
+        body: form({
+          grant_type: 'client_credentials',
+          token: 'x',
+          client_id: secret,
+          client_secret: secret,
+        }),
+      });
+      expect(response.status).toBe(401);
+    }
+    // 3. The secret as grant_type.
+    const grantType = await post('/oauth2/token', {
+      headers: { authorization: basicAuthorization(owner) },
+      body: form({ grant_type: secret }),
+    });
+    expect(grantType.status).toBe(400);
+    expect(await grantType.json()).toMatchObject({
+      error: 'unsupported_grant_type',
+      error_description: expect.stringContaining('looks like a client secret'),
+    });
+    // 4. The secret as scope, by a client that authenticates correctly: refused before anything is recorded.
+    const before = await keyring.store.headPosition();
+    const scope = await post('/oauth2/token', {
+      headers: { authorization: basicAuthorization(owner) },
+      body: form({ grant_type: 'client_credentials', scope: `invoices:read ${secret}` }),
+    });
+    expect(scope.status).toBe(400);
+    expect(await scope.json()).toMatchObject({ error: 'invalid_scope' });
+    expect(await keyring.store.headPosition()).toBe(before);
+    // 5. In a path, an unknown OAuth route, and the request-id and correlation-id headers.
+    await keep(
+      await fetch(`${keyring.baseUrl}/v1/credentials/${secret}`, {
+        headers: { authorization: admin.authorization, 'x-request-id': secret, 'x-correlation-id': secret },
+      }),
+    );
+    await keep(await fetch(`${keyring.baseUrl}/${secret}`));
+    await post(`/oauth2/${secret}`, { body: form({ grant_type: 'client_credentials' }) });
+    // 6. In a management body: as an account, an API, an allowed address, and as a property name.
+    const created = await post('/v1/credentials', {
+      form: false,
+      headers: { authorization: admin.authorization },
+      body: JSON.stringify(
+        validCredential({ accounts: [secret], apis: [secret], allowedIps: [secret], [secret]: true }),
+      ),
+    });
+    expect(created.status).toBe(400);
+    const refused = await post('/v1/credentials', {
+      form: false,
+      headers: { authorization: admin.authorization },
+      body: JSON.stringify(validCredential({ accounts: [secret], apis: [secret], allowedIps: [secret] })),
+    });
+    expect(refused.status).toBe(400);
+    const problem = (await refused.json()) as { errors?: { field: string }[] };
+    expect(problem.errors?.map((violation) => violation.field)).toEqual(['accounts', 'allowedIps']);
+    // A secret is a well-formed scope token, so the API rule itself refuses one.
+    const api = await post('/v1/credentials', {
+      form: false,
+      headers: { authorization: admin.authorization },
+      body: JSON.stringify(validCredential({ apis: [secret] })),
+    });
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { errors: { field: string }[] }).errors).toEqual([
+      { field: 'apis[0]', message: expect.stringContaining('looks like a client secret') },
+    ]);
+
+    // 7. gRPC: the secret as client_id, as scope, and as an account.
+    const grpc = grpcClient(keyring.grpcAddress);
+    const grpcRefusals = [
+      await refusalOf(grpc.call('TokenService', 'IssueToken', { clientId: secret, clientSecret: secret })),
+      await refusalOf(
+        grpc.call('TokenService', 'IssueToken', { ...owner, scope: `invoices:read ${secret}` }),
+      ),
+      await refusalOf(
+        grpc.call(
+          'CredentialService',
+          'Create',
+          {
+            credential: {
+              ...validCredential({ accounts: [secret], apis: [secret] }),
+              environment: 'PRODUCTION',
+            },
+          },
+          admin.authorization,
+        ),
+      ),
+    ];
+    grpc.close();
+    expect(grpcRefusals.map((refusal) => refusal.codeName)).toEqual([
+      'UNAUTHENTICATED',
+      'INVALID_ARGUMENT',
+      'INVALID_ARGUMENT',
+    ]);
+    answers.push(...grpcRefusals.map((refusal) => JSON.stringify(refusal)));
+
+    await keyring.stop();
+    const body = secret.slice('kr_sec_'.length);
+    const logs = keyring.logs.join('');
+    // The swapped Basic id is logged by its length, never its text.
+    expect(logs).toContain(`"clientIdLength":${secret.length}`);
+    expect(answers.length).toBeGreaterThan(10);
+    for (const answer of answers) expect(answer).not.toContain(body);
+    expect(logs).not.toContain(body);
+    expect(readAllFiles(keyring.dataDir).toString('latin1')).not.toContain(body);
   });
 });

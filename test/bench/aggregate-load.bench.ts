@@ -34,6 +34,7 @@ import {
   type CredentialSnapshots,
   NO_SNAPSHOTS,
 } from '../../apps/keyring/src/credential-store/snapshots/credential-snapshots';
+import { SnapshotMac } from '../../apps/keyring/src/credential-store/snapshots/snapshot-mac';
 import { SqliteCredentialSnapshots } from '../../apps/keyring/src/credential-store/snapshots/sqlite-credential-snapshots';
 
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '1000,10000,100000').split(',').map(Number);
@@ -120,7 +121,10 @@ async function medianLoadMs(load: () => Promise<unknown>, runs = 5): Promise<num
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'keyring-bench-load-'));
   const store = SqliteEventStore.open({ file: join(directory, 'events.sqlite'), synchronous: 'NORMAL' });
-  const snapshots = SqliteCredentialSnapshots.open(join(directory, 'snapshots.sqlite'));
+  const snapshots = SqliteCredentialSnapshots.open(
+    join(directory, 'snapshots.sqlite'),
+    SnapshotMac.fromPepper(Buffer.alloc(32, 1)),
+  );
   try {
     const rows = [];
     for (const length of LENGTHS) {

@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: String(port),
     GRPC_PORT: 'off',
+    MANAGEMENT_PORT: 'off',
     TOKEN_TTL_SECONDS: '60',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     SQLITE_SYNCHRONOUS: process.env.BENCH_SYNCHRONOUS ?? 'FULL',

@@ -10,12 +10,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, type EventStore } from '@keyring/event-store';
 import { parseEnvironment } from '../../apps/keyring/src/platform/config/environment';
 import { createApp } from '../../apps/keyring/src/create-app';
+import { ManagementServer } from '../../apps/keyring/src/platform/management/management-server';
 
 export interface RunningKeyring {
   readonly app: NestExpressApplication;
   readonly baseUrl: string;
   /** host:port of the gRPC interface; empty when GRPC_PORT=off. */
   readonly grpcAddress: string;
+  /** The management listener (metrics, the detailed readiness report); empty when MANAGEMENT_PORT=off. */
+  readonly managementUrl: string;
   readonly dataDir: string;
   readonly store: EventStore;
   /** Every log line the application wrote. */
@@ -47,6 +50,8 @@ export async function startKeyring(
     HOST: '127.0.0.1',
     PORT: String(port),
     GRPC_PORT: grpcPort,
+    // A free port each: tests run side by side, and the default 9000 would be shared.
+    MANAGEMENT_PORT: '0',
     ISSUER: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'info',
     ...onEventStoreDbWhenGiven(),
@@ -60,6 +65,7 @@ export async function startKeyring(
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     grpcAddress: grpcPort === 'off' ? '' : `127.0.0.1:${grpcPort}`,
+    managementUrl: app.get(ManagementServer).url() ?? '',
     dataDir,
     store: app.get<EventStore>(EVENT_STORE),
     logs,

@@ -1,6 +1,6 @@
 /**
  * The service as a whole: the platform (configuration, logging, metrics,
- * health), the three capabilities, each as its core module and one module
+ * health, the management listener), the three capabilities, each as its core module and one module
  * per edge, and the admin console's static files. Each module imports what it uses; only the configuration is global.
  */
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -21,6 +21,7 @@ import { HealthModule } from './platform/health/health.module';
 import { ERROR_DIALECTS } from './platform/http/error-dialects';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { LoggingModule } from './platform/logging/logging.module';
+import { ManagementModule } from './platform/management/management.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
 import { ProjectionHealthIndicator } from './projection/projection.health';
 import { ReadModelsModule } from './projection/read-models.module';
@@ -46,6 +47,7 @@ export class AppModule {
         LoggingModule.forRoot(options.logDestination),
         MetricsModule,
         health,
+        ManagementModule.forRoot(health),
         CredentialsModule,
         TokensModule,
         AuditModule,

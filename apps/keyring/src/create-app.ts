@@ -3,11 +3,13 @@ import * as net from 'node:net';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { preparePrivateDirectory } from '@keyring/event-store';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import type { KeyringConfig } from './platform/config/keyring-config';
 import { GrpcHealth } from './platform/grpc/grpc-health';
 import { grpcServerOptions, grpcUrl } from './platform/grpc/grpc-server-options';
+import { ManagementServer } from './platform/management/management-server';
 import { bodyParsers } from './platform/http/body-parsers';
 import { httpMetrics } from './platform/metrics/http-metrics.middleware';
 import { KeyringMetrics } from './platform/metrics/keyring-metrics';
@@ -20,6 +22,8 @@ export async function createApp(
   config: KeyringConfig,
   options: AppOptions = {},
 ): Promise<NestExpressApplication> {
+  // Every data file is created 0600 by its opener; the directory holding them is the service user's alone.
+  preparePrivateDirectory(config.dataDir);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bufferLogs: true,
     bodyParser: false,
@@ -49,6 +53,8 @@ export async function createApp(
     await app.startAllMicroservices();
     app.get(Logger).log(`gRPC (credentials.v1) listening on ${grpcUrl(config.host, grpcPort)}`);
   }
+  // Metrics and the detailed readiness report, on their own listener (MANAGEMENT_PORT); closed on shutdown.
+  await app.get(ManagementServer).listen();
   return app;
 }
 

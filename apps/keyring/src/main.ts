@@ -3,6 +3,7 @@ import { Logger } from 'nestjs-pino';
 import { ConfigurationError, parseEnvironment } from './platform/config/environment';
 import type { KeyringConfig } from './platform/config/keyring-config';
 import { createApp } from './create-app';
+import { createFilesPrivately } from './platform/persistence/private-files';
 
 function configOrExit(): KeyringConfig {
   try {
@@ -15,6 +16,7 @@ function configOrExit(): KeyringConfig {
 }
 
 async function main(): Promise<void> {
+  createFilesPrivately();
   const config = configOrExit();
   const app = await createApp(config);
   await app.listen(config.port, config.host);

@@ -38,3 +38,11 @@ export {
 } from './credential/account-reach';
 export { UUID_PATTERN, parseClientId, parseJti, parseSecretId } from './credential/ids';
 export { credentialNotFound } from './credential/refusals';
+export {
+  CLIENT_SECRET_PREFIX,
+  SECRET_WITHHELD,
+  carriesSecret,
+  excerpt,
+  quoted,
+  withoutSecrets,
+} from './credential/echo';

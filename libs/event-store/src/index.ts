@@ -7,3 +7,9 @@ export type { AppendBatchStats } from './sqlite/append-batch-writer';
 export type { SqliteConnectionSettings, SynchronousMode } from './sqlite/sqlite-database';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './esdb/eventstoredb-event-store';
 export { UnsupportedServerVersionError, MINIMUM_SERVER_VERSION } from './esdb/server-version';
+export {
+  preparePrivateDirectory,
+  preparePrivateFile,
+  PRIVATE_DIRECTORY_MODE,
+  PRIVATE_FILE_MODE,
+} from './sqlite/private-files';

@@ -98,6 +98,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOST: '127.0.0.1',
     PORT: String(port),
     GRPC_PORT: 'off',
+    MANAGEMENT_PORT: 'off',
     LOG_LEVEL: 'warn',
     ISSUER: baseUrl,
   };

@@ -36,7 +36,8 @@ export async function writeFileAtomically<Result>(
   await assertDirectoryExists(dirname(path));
   const temporary = temporaryPathBeside(path);
   // flush: fsync before close, so the renamed file is on disk and not only in the page cache.
-  const stream = createWriteStream(temporary, { flags: 'wx', flush: true });
+  // 0600: an export holds the audit trail (who reached which account), for its operator alone.
+  const stream = createWriteStream(temporary, { flags: 'wx', flush: true, mode: 0o600 });
   let failure: Error | null = null;
   // A listener at all times: an error between writes would otherwise crash the process.
   stream.on('error', (error) => (failure ??= error));

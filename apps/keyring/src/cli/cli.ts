@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { ConfigurationError, parseEnvironment } from '../platform/config/environment';
 import type { KeyringConfig } from '../platform/config/keyring-config';
+import { createFilesPrivately } from '../platform/persistence/private-files';
 import { type CliSubcommand, parseCliArguments, USAGE, UsageError } from './cli-arguments';
 import { printLine } from './cli-output';
 import { describeError } from './describe-error';
@@ -37,6 +38,8 @@ async function execute(
 }
 
 async function run(argv: readonly string[]): Promise<number> {
+  // Exports and data files alike: an audit trail is no one else's to read.
+  createFilesPrivately();
   const subcommand = parseCliArguments(argv);
   if (subcommand.name === 'help') {
     printLine(USAGE);

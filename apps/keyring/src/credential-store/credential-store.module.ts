@@ -13,18 +13,21 @@ import {
   type CredentialSnapshots,
   NO_SNAPSHOTS,
 } from './snapshots/credential-snapshots';
+import { SECRET_PEPPER } from './secrets/pepper';
+import { SecretsModule } from './secrets/secrets.module';
+import { SnapshotMac } from './snapshots/snapshot-mac';
 import { SqliteCredentialSnapshots } from './snapshots/sqlite-credential-snapshots';
 
 @Module({
-  imports: [ClockModule, EventStoreModule, ProgressModule],
+  imports: [ClockModule, EventStoreModule, ProgressModule, SecretsModule],
   providers: [
     credentialPolicyProvider,
     {
       provide: CREDENTIAL_SNAPSHOTS,
-      inject: [KEYRING_CONFIG],
-      useFactory: (config: KeyringConfig): CredentialSnapshots =>
+      inject: [KEYRING_CONFIG, SECRET_PEPPER],
+      useFactory: (config: KeyringConfig, pepper: Buffer): CredentialSnapshots =>
         config.snapshots.every > 0
-          ? SqliteCredentialSnapshots.open(config.snapshots.sqliteFile)
+          ? SqliteCredentialSnapshots.open(config.snapshots.sqliteFile, SnapshotMac.fromPepper(pepper))
           : NO_SNAPSHOTS,
     },
     CredentialRepository,

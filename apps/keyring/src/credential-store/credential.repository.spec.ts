@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { type CredentialEvent, decide, fold } from '@keyring/domain';
 import { ANY, type EventStore, type ReadStreamOptions, SqliteEventStore } from '@keyring/event-store';
 import { UNLIMITED_REACH } from '@keyring/domain';
+import { SnapshotMac } from './snapshots/snapshot-mac';
 import { parseEnvironment } from '../platform/config/environment';
 import type { CommandContext } from '../platform/context/command-context';
 import { CredentialRepository } from './credential.repository';
@@ -165,7 +166,10 @@ describe('loading a credential', () => {
   describe('from snapshots', () => {
     let snapshots: SqliteCredentialSnapshots;
     beforeEach(() => {
-      snapshots = SqliteCredentialSnapshots.open(path.join(directory, 'snapshots.sqlite'));
+      snapshots = SqliteCredentialSnapshots.open(
+        path.join(directory, 'snapshots.sqlite'),
+        SnapshotMac.fromPepper(Buffer.alloc(32, 7)),
+      );
     });
     afterEach(() => snapshots.close());
 

@@ -1,7 +1,6 @@
 /** Opens the read-model SQLite file with the settings every reader and the projector share. */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateFile } from '@keyring/event-store';
 import { prepareReadModelSchema } from './read-model-schema';
 
 export interface ReadModelDatabaseOptions {
@@ -10,7 +9,7 @@ export interface ReadModelDatabaseOptions {
 }
 
 export function openReadModelDatabase(options: ReadModelDatabaseOptions): Database.Database {
-  mkdirSync(dirname(options.file), { recursive: true });
+  preparePrivateFile(options.file);
   const db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
   try {
     db.pragma('journal_mode = WAL');

@@ -11,7 +11,11 @@ import { UUID_PATTERN } from '@keyring/domain';
 import { CredentialRepository } from '../credential-store/credential.repository';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { sourceIpOf } from '../platform/http/request-context';
-import { type PresentedClientCredentials, presentedClientCredentials } from './client-credentials';
+import {
+  loggedClientId,
+  type PresentedClientCredentials,
+  presentedClientCredentials,
+} from './client-credentials';
 import { formBodyOf } from './form-parameters';
 import { invalidClient } from './grant-refusals';
 
@@ -41,7 +45,7 @@ export class ClientAuthenticator {
     const outcome = authenticateClient(state, presentedSecretHash, sourceIp, this.clock());
     if (outcome.authenticated) return outcome.credential;
     this.logger.warn(
-      { clientId: presented.clientId.slice(0, 64), reason: outcome.reason, sourceIp },
+      { ...loggedClientId(presented.clientId), reason: outcome.reason, sourceIp },
       'Client authentication failed',
     );
     throw invalidClient();

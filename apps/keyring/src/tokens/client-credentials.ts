@@ -3,6 +3,7 @@
  * (RFC 6749 §2.3.1). For Basic, the id and secret are form-urlencoded before
  * base64, so a `:` or non-ASCII character inside either survives the trip.
  */
+import { UUID_PATTERN } from '@keyring/domain';
 import { formParameter, type FormBody } from './form-parameters';
 import { invalidClient, invalidRequest } from './grant-refusals';
 
@@ -66,3 +67,11 @@ export function presentedClientCredentials(
   }
   return presented;
 }
+
+/**
+ * A presented client id as a log line may carry it: a well-formed one as it
+ * is, anything else by its length only — a client that swapped id and secret
+ * (Basic `secret:id`, the secret in client_id) must not get its secret logged.
+ */
+export const loggedClientId = (clientId: string): { clientId: string } | { clientIdLength: number } =>
+  UUID_PATTERN.test(clientId) ? { clientId: clientId.toLowerCase() } : { clientIdLength: clientId.length };

@@ -1,5 +1,5 @@
 /** The token grant's refusals (RFC 6749 §5.2), as the OAuth endpoints and gRPC's TokenService make them. */
-import { Refusal } from '@keyring/domain';
+import { quoted, Refusal } from '@keyring/domain';
 
 /**
  * One answer for every failed client authentication — unknown client, wrong,
@@ -12,10 +12,11 @@ export const invalidClient = (): Refusal<'INVALID_CLIENT'> =>
 export const invalidRequest = (message: string): Refusal<'INVALID_REQUEST'> =>
   new Refusal('INVALID_REQUEST', message);
 
+/** Echoes the caller's grant type only as a short excerpt, and never one that looks like a secret. */
 export const unsupportedGrantType = (grantType: string): Refusal<'UNSUPPORTED_GRANT_TYPE'> =>
   new Refusal(
     'UNSUPPORTED_GRANT_TYPE',
-    `Grant type "${grantType.slice(0, 64)}" is not supported; use client_credentials`,
+    `Grant type ${quoted(grantType)} is not supported; use client_credentials`,
   );
 
 /** Names the `scope` field, so a gRPC caller finds it in the field violations. */

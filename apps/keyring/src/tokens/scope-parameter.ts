@@ -1,4 +1,5 @@
 /** The `scope` parameter (RFC 6749 §3.3): space-delimited scope tokens of printable ASCII. */
+import { carriesSecret } from '@keyring/domain';
 import { invalidScope } from './grant-refusals';
 
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
@@ -13,6 +14,12 @@ export function parseScope(scope: string | undefined): string[] | null {
   const malformed = tokens.find((token) => !SCOPE_TOKEN.test(token));
   if (malformed !== undefined) {
     throw invalidScope('A scope is 1-128 printable ASCII characters, without spaces, quotes or backslashes');
+  }
+  // Refused before it could be recorded with a refused request: a secret in the wrong field stays unwritten.
+  if (tokens.some(carriesSecret)) {
+    throw invalidScope(
+      'A scope looks like a client secret; send the secret as client_secret, never as scope',
+    );
   }
   return tokens;
 }

@@ -15,7 +15,7 @@ import { CredentialCommandRunner } from '../credential-store/credential-command-
 import { KeyringMetrics } from '../platform/metrics/keyring-metrics';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { AccessTokenSigner } from './access-token-signer';
-import type { PresentedClientCredentials } from './client-credentials';
+import { loggedClientId, type PresentedClientCredentials } from './client-credentials';
 import { invalidClient, invalidScope, temporarilyUnavailable } from './grant-refusals';
 import { oauthErrorOf } from './oauth-errors';
 
@@ -115,7 +115,7 @@ export class TokenIssuer {
 
   private unknownClient(clientId: string, sourceIp: string): Refusal {
     // Nothing to record the attempt against: the logs are its only trace.
-    this.logger.warn({ clientId: clientId.slice(0, 64), sourceIp }, 'Token request for an unknown client');
+    this.logger.warn({ ...loggedClientId(clientId), sourceIp }, 'Token request for an unknown client');
     return invalidClient();
   }
 

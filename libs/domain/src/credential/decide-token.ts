@@ -8,6 +8,7 @@ import type { CredentialRefusalCode } from '../refusal/refusal-code';
 import type { IssueToken, RevokeToken } from './commands';
 import { accepted, type Decision, refused } from './decision';
 import { CREDENTIAL_EVENT_SCHEMA_VERSION, type TokenRequestRefused } from './events';
+import { excerpt } from './echo';
 import { FIELD_LIMITS } from './fields';
 import { isIpAllowed } from './ip-rules';
 import { activeTokens, isTokenActive, secondsUntilOldestActiveTokenExpires } from './queries';
@@ -29,6 +30,14 @@ function tokenRequestViolations(command: IssueToken, state: ExistingCredential):
     });
   }
   return violations;
+}
+
+/** The scopes a refusal names: a few, each a short excerpt, never one that carries a secret. */
+const ECHOED_SCOPES = 5;
+function echoedScopes(scopes: readonly string[]): string {
+  const named = scopes.slice(0, ECHOED_SCOPES).map((scope) => excerpt(scope));
+  const more = scopes.length - named.length;
+  return more > 0 ? `${named.join(' ')} (and ${more} more)` : named.join(' ');
 }
 
 export function decideIssueToken(command: IssueToken, state: ExistingCredential, now: Date): Decision {
@@ -74,7 +83,7 @@ export function decideIssueToken(command: IssueToken, state: ExistingCredential,
   const notGranted = scope.filter((api) => !state.apis.includes(api));
   if (notGranted.length > 0) {
     const granted = state.apis.length === 0 ? 'none' : state.apis.join(' ');
-    const message = `Scope ${notGranted.join(' ')} is not granted to this credential; granted: ${granted}`;
+    const message = `Scope ${echoedScopes(notGranted)} is not granted to this credential; granted: ${granted}`;
     return refuse('INVALID_SCOPE', message, secret.secretId);
   }
 

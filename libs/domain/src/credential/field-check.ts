@@ -4,6 +4,7 @@
  * each value once (compared after the item check normalises it).
  */
 import type { FieldViolation } from '../refusal/refusal';
+import { quoted } from './echo';
 
 export interface FieldCheck<Value> {
   readonly value: Value;
@@ -23,9 +24,8 @@ export interface ListRule {
   readonly checkItem: (item: string) => ItemCheck;
 }
 
-/** Quotes a caller's value in a message, cut short so one huge value cannot flood the response. */
-export const quoted = (text: string): string =>
-  JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
+// Quotes a caller's value in a message: cut short, printable, and never a client secret.
+export { quoted } from './echo';
 
 export const fine = <Value>(value: Value): FieldCheck<Value> => ({ value, violations: [] });
 

@@ -15,6 +15,8 @@ import {
 } from './fields';
 import { ipOrCidrProblem, normalizeIpOrCidr } from './ip-rules';
 import { type CredentialPolicy, grantableApis, grantableRoles } from './policy';
+import { carriesSecret } from './echo';
+import { spoofingTextProblem } from './text-rules';
 
 export type { FieldCheck } from './field-check';
 
@@ -29,6 +31,8 @@ export function checkName(value: unknown): FieldCheck<string> {
   }
   const length = characterCount(name);
   if (length > max) return refused(name, 'name', `name must be at most ${max} characters (got ${length})`);
+  const spoofing = spoofingTextProblem(name, 'name', { multiline: false });
+  if (spoofing !== null) return refused(name, 'name', spoofing);
   return fine(name);
 }
 
@@ -42,6 +46,8 @@ export function checkDescription(value: unknown): FieldCheck<string> {
   if (length > max) {
     return refused(value, 'description', `description must be at most ${max} characters (got ${length})`);
   }
+  const spoofing = spoofingTextProblem(value, 'description', { multiline: true });
+  if (spoofing !== null) return refused(value, 'description', spoofing);
   return fine(value);
 }
 
@@ -108,6 +114,9 @@ export function checkApis(value: unknown, policy: CredentialPolicy): FieldCheck<
     max: FIELD_LIMITS.maxApis,
     items: 'APIs',
     checkItem: (item) => {
+      // A scope is copied into tokens and refusal records; one that is a secret must go nowhere.
+      if (carriesSecret(item))
+        return { problem: 'looks like a client secret; an API name never carries its prefix' };
       const checked = wellFormedApi(item);
       if ('problem' in checked || catalogue === null || catalogue.includes(item)) return checked;
       const allowed =

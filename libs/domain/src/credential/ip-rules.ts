@@ -5,6 +5,7 @@
  * reads is worse than a refused one.
  */
 import * as ipaddr from 'ipaddr.js';
+import { quoted } from './echo';
 
 type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -70,7 +71,7 @@ function parseIpRule(text: string): ParsedIpRule {
   if (!rule) {
     return {
       ok: false,
-      problem: `${JSON.stringify(text)} is not an IPv4/IPv6 address or CIDR block, e.g. 203.0.113.7, 2001:db8::1 or 10.0.0.0/8`,
+      problem: `${quoted(text, 48)} is not an IPv4/IPv6 address or CIDR block, e.g. 203.0.113.7, 2001:db8::1 or 10.0.0.0/8`,
     };
   }
   if (rule.prefixLength !== null) {

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateFile } from './private-files';
 import { migrateSchema } from './schema-migrations';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
@@ -22,7 +21,7 @@ export interface SqliteConnectionSettings {
 /** Opens (creating when missing) the event-store file, with its pragmas set and its schema current. */
 export function openSqliteDatabase(settings: SqliteDatabaseSettings): Database.Database {
   const { file } = settings;
-  mkdirSync(dirname(file), { recursive: true });
+  preparePrivateFile(file);
   const db = new Database(file, { timeout: settings.busyTimeoutMs });
   try {
     // WAL lets readers (projections, the audit verifier) run while appends commit.

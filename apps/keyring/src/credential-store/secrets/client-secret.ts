@@ -3,8 +3,9 @@
  * secret scanners can find leaked ones. Only a keyed hash is ever stored.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { CLIENT_SECRET_PREFIX } from '@keyring/domain';
 
-export const CLIENT_SECRET_PREFIX = 'kr_sec_';
+export { CLIENT_SECRET_PREFIX };
 const SECRET_BYTES = 32;
 const HINT_TAIL_LENGTH = 4;
 

@@ -6,14 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { preparePrivateDirectory } from '@keyring/event-store';
 
 export const PEPPER_FILE_NAME = 'secret-pepper';
+/** The pepper as a provider: the secret hasher keys with it, the snapshot MAC with a key derived from it. */
+export const SECRET_PEPPER = Symbol('SECRET_PEPPER');
 const PEPPER_BYTES = 32;
 
 export function loadOrCreatePepper(configured: string | null, dataDir: string): Buffer {
   if (configured !== null) return Buffer.from(configured, 'utf8');
   const file = path.join(dataDir, PEPPER_FILE_NAME);
-  fs.mkdirSync(dataDir, { recursive: true });
+  preparePrivateDirectory(dataDir);
   try {
     // 'wx' fails if the file exists, so two processes starting at once cannot overwrite each other's pepper.
     fs.writeFileSync(file, randomBytes(PEPPER_BYTES).toString('base64url'), { flag: 'wx', mode: 0o600 });

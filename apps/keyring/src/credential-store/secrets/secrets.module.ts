@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
 import { ClientSecretHasher } from './client-secret';
-import { loadOrCreatePepper } from './pepper';
+import { loadOrCreatePepper, SECRET_PEPPER } from './pepper';
 
 @Module({
   providers: [
     {
-      provide: ClientSecretHasher,
+      provide: SECRET_PEPPER,
       inject: [KEYRING_CONFIG],
-      useFactory: (config: KeyringConfig) =>
-        new ClientSecretHasher(loadOrCreatePepper(config.secretPepper, config.dataDir)),
+      useFactory: (config: KeyringConfig): Buffer => loadOrCreatePepper(config.secretPepper, config.dataDir),
+    },
+    {
+      provide: ClientSecretHasher,
+      inject: [SECRET_PEPPER],
+      useFactory: (pepper: Buffer) => new ClientSecretHasher(pepper),
     },
   ],
-  exports: [ClientSecretHasher],
+  exports: [ClientSecretHasher, SECRET_PEPPER],
 })
 export class SecretsModule {}

@@ -143,4 +143,25 @@ describe('configuration from the environment', () => {
       'GRPC_PORT must differ from PORT (both are 6000)',
     );
   });
+
+  it('serves metrics and the detailed readiness report on 127.0.0.1:9000 unless told otherwise', () => {
+    expect(parseEnvironment({}).management).toEqual({ host: '127.0.0.1', port: 9000 });
+    expect(parseEnvironment({ MANAGEMENT_HOST: '::1', MANAGEMENT_PORT: '0' }).management).toEqual({
+      host: '::1',
+      port: 0,
+    });
+    expect(parseEnvironment({ MANAGEMENT_PORT: 'off' }).management).toBeNull();
+    expect(() => parseEnvironment({ MANAGEMENT_PORT: 'metrics' })).toThrow(
+      'MANAGEMENT_PORT must be an integer from 0 to 65535, or off (got "metrics")',
+    );
+    expect(() => parseEnvironment({ PORT: '9000' })).toThrow(
+      'MANAGEMENT_PORT must differ from PORT (both are 9000)',
+    );
+    expect(() => parseEnvironment({ GRPC_PORT: '7000', MANAGEMENT_PORT: '7000' })).toThrow(
+      'MANAGEMENT_PORT must differ from GRPC_PORT (both are 7000)',
+    );
+    expect(() => parseEnvironment({ MANAGEMENT_HOST: 'not a host' })).toThrow(
+      'MANAGEMENT_HOST must be an IP address or host name (got "not a host")',
+    );
+  });
 });

@@ -34,6 +34,8 @@ const ISSUER_PATTERN = /^https?:\/\/[^\s?#]+$/;
 const TRUST_PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
 const MIN_PEPPER_LENGTH = 32;
 const DEFAULT_GRPC_PORT = 50051;
+const DEFAULT_MANAGEMENT_PORT = 9000;
+const isHostName = (host: string): boolean => ipaddr.isValid(host) || /^[A-Za-z0-9.-]{1,253}$/.test(host);
 
 export function parseEnvironment(env: Environment): KeyringConfig {
   const problems: string[] = [];
@@ -79,8 +81,13 @@ export function parseEnvironment(env: Environment): KeyringConfig {
   };
 
   const host = read('HOST') ?? '127.0.0.1';
-  if (!ipaddr.isValid(host) && !/^[A-Za-z0-9.-]{1,253}$/.test(host)) {
+  if (!isHostName(host)) {
     problems.push(`HOST must be an IP address or host name (got "${host}")`);
+  }
+  // Loopback by default: metrics and the detailed readiness report are for operators, not the public.
+  const managementHost = read('MANAGEMENT_HOST') ?? '127.0.0.1';
+  if (!isHostName(managementHost)) {
+    problems.push(`MANAGEMENT_HOST must be an IP address or host name (got "${managementHost}")`);
   }
 
   const secretPepper = read('KEYRING_SECRET_PEPPER') ?? null;
@@ -130,9 +137,23 @@ export function parseEnvironment(env: Environment): KeyringConfig {
   }
   const dataDir = path.resolve(read('DATA_DIR') ?? './data');
   const port = integer('PORT', 3000, 0, 65535);
-  const grpcPort = grpcPortSetting(read('GRPC_PORT'), problems);
+  const grpcPort = portOrOff('GRPC_PORT', read('GRPC_PORT'), DEFAULT_GRPC_PORT, problems);
   if (grpcPort !== null && grpcPort !== 0 && grpcPort === port) {
     problems.push(`GRPC_PORT must differ from PORT (both are ${port})`);
+  }
+  const managementPort = portOrOff(
+    'MANAGEMENT_PORT',
+    read('MANAGEMENT_PORT'),
+    DEFAULT_MANAGEMENT_PORT,
+    problems,
+  );
+  for (const [name, other] of [
+    ['PORT', port],
+    ['GRPC_PORT', grpcPort],
+  ] as const) {
+    if (managementPort !== null && managementPort !== 0 && managementPort === other) {
+      problems.push(`MANAGEMENT_PORT must differ from ${name} (both are ${managementPort})`);
+    }
   }
 
   const issuer = (read('ISSUER') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
@@ -155,6 +176,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
     host,
     port,
     grpcPort,
+    management: managementPort === null ? null : { host: managementHost, port: managementPort },
     dataDir,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (v) => v.toLowerCase()),
     secretPepper,
@@ -198,14 +220,19 @@ export function redactConnectionString(connectionString: string): string {
   return connectionString.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
 }
 
-/** `off` serves no gRPC; 0 picks a free port, as PORT=0 does. */
-function grpcPortSetting(raw: string | undefined, problems: string[]): number | null {
-  if (raw === undefined) return DEFAULT_GRPC_PORT;
+/** `off` serves nothing on that listener; 0 picks a free port, as PORT=0 does. */
+function portOrOff(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  problems: string[],
+): number | null {
+  if (raw === undefined) return fallback;
   if (raw.toLowerCase() === 'off') return null;
   const value = Number(raw);
   if (/^\d+$/.test(raw) && value <= 65535) return value;
-  problems.push(`GRPC_PORT must be an integer from 0 to 65535, or off (got "${raw}")`);
-  return DEFAULT_GRPC_PORT;
+  problems.push(`${name} must be an integer from 0 to 65535, or off (got "${raw}")`);
+  return fallback;
 }
 
 function isCidr(value: string): boolean {

@@ -9,6 +9,11 @@ export interface KeyringConfig {
   readonly port: number;
   /** Port of the gRPC interface (credentials.v1) on the same host; null = gRPC is not served. */
   readonly grpcPort: number | null;
+  /**
+   * The management listener: Prometheus metrics and the detailed readiness report, kept off the
+   * public port (as Keycloak does). null = not served; port 0 = a free port, logged at start.
+   */
+  readonly management: { readonly host: string; readonly port: number } | null;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   /** HMAC key for secret hashes; `null` = generate once into the data directory. */

@@ -1,4 +1,4 @@
-import type { AccountReach } from '@keyring/domain';
+import { type AccountReach, carriesSecret } from '@keyring/domain';
 
 /** Who asked for a change and through which request; recorded as every event's metadata. */
 export interface Actor {
@@ -31,11 +31,14 @@ export interface EventMetadata {
   readonly causationId: string;
 }
 
-/** Header and metadata values copied into events must be short and printable; anything else is dropped. */
+/**
+ * Header and metadata values copied into events must be short and printable, and never a client
+ * secret sent in the wrong header; anything else is dropped.
+ */
 const COPYABLE_VALUE = /^[\x20-\x7E]{1,200}$/;
 
 export const copyableValue = (value: unknown): string | null =>
-  typeof value === 'string' && COPYABLE_VALUE.test(value) ? value : null;
+  typeof value === 'string' && COPYABLE_VALUE.test(value) && !carriesSecret(value) ? value : null;
 
 /** What an edge (REST or gRPC) knows of a call, before it is a command's context. */
 export interface CallOrigin {

@@ -1,32 +1,46 @@
 /**
- * Liveness says the process answers; readiness says it can serve: its event
- * store is reachable and its projector is running (with how far behind it is).
+ * The public port's health: liveness says the process answers, readiness
+ * that it can serve (its event store answers and its projector runs). Only
+ * the status: the detailed report (the event store's head, the projector's
+ * checkpoint and lag) moves with every request, even a refused one, so it is
+ * served on the management listener alone.
  */
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Readiness } from './readiness';
 
-// @HealthCheck() documents the responses itself: Terminus's report, 200 when ok and 503 when not.
+export interface HealthStatus {
+  readonly status: 'ok' | 'error';
+}
+
+const statusSchema = (status: HealthStatus['status']) => ({
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: [status] } },
+});
+
 @Controller('health')
 @ApiTags('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly readiness: Readiness,
-  ) {}
+  constructor(private readonly readiness: Readiness) {}
 
   @Get('live')
-  @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
-    return this.health.check([]);
+  @ApiOkResponse({ description: 'The process answers', schema: statusSchema('ok') })
+  live(): HealthStatus {
+    return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the event store answers and the projector runs' })
-  ready() {
-    return this.readiness.check();
+  @ApiOperation({
+    summary: 'Readiness: the event store answers and the projector runs',
+    description: 'Status only; the detailed report is on the management listener (MANAGEMENT_PORT).',
+  })
+  @ApiOkResponse({ description: 'Ready to serve', schema: statusSchema('ok') })
+  @ApiServiceUnavailableResponse({ description: 'Not ready', schema: statusSchema('error') })
+  async ready(): Promise<HealthStatus> {
+    if (await this.readiness.isReady()) return { status: 'ok' };
+    // The problem-details filter answers a health path's 503 with this body as it is.
+    throw new ServiceUnavailableException({ status: 'error' } satisfies HealthStatus);
   }
 }

@@ -13,7 +13,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isRefusal } from '@keyring/domain';
+import { isRefusal, withoutSecrets } from '@keyring/domain';
 import { ERROR_DIALECTS, type ErrorDialect } from './error-dialects';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { type ProblemAnswer, problemFor } from './refusal-problems';
@@ -43,7 +43,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(answer.body.status)
       .set(answer.headers)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...answer.body, instance: request.originalUrl?.split('?')[0] }));
+      .send(
+        JSON.stringify({
+          ...answer.body,
+          instance: withoutSecrets(request.originalUrl?.split('?')[0] ?? ''),
+        }),
+      );
   }
 
   private answer(exception: unknown, request: Request): ProblemAnswer {
@@ -66,8 +71,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException, request: Request): ProblemDetails {
   const status = exception.getStatus();
   if (status === 404) {
-    return problem(404, 'ROUTE_NOT_FOUND', 'Not found', `No route for ${request.method} ${request.path}`);
+    const route = withoutSecrets(request.path);
+    return problem(404, 'ROUTE_NOT_FOUND', 'Not found', `No route for ${request.method} ${route}`);
   }
   const code = exception.constructor.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1_$2');
-  return problem(status, code.toUpperCase() || 'HTTP_ERROR', exception.message, exception.message);
+  const message = withoutSecrets(exception.message);
+  return problem(status, code.toUpperCase() || 'HTTP_ERROR', message, message);
 }

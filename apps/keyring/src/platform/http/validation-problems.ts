@@ -1,15 +1,32 @@
 /** Turns class-validator's error tree into field violations with readable paths (`credentials[1].name`). */
 import type { ValidationError } from 'class-validator';
-import { type FieldViolation, Refusal } from '@keyring/domain';
+import { excerpt, type FieldViolation, Refusal } from '@keyring/domain';
+
+/**
+ * A property the caller named (an unknown key is echoed as "property … should
+ * not exist"), as a short excerpt that is never a secret sent as a key.
+ */
+function shownProperty(error: ValidationError): {
+  readonly property: string;
+  readonly reword: (message: string) => string;
+} {
+  const property = excerpt(error.property);
+  if (property === error.property) return { property, reword: (message) => message };
+  return { property, reword: (message) => message.split(error.property).join(property) };
+}
 
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
+    const { property, reword } = shownProperty(error);
+    const field = /^\d+$/.test(property)
+      ? `${parent}[${property}]`
       : parent
-        ? `${parent}.${error.property}`
-        : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+        ? `${parent}.${property}`
+        : property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: reword(message),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

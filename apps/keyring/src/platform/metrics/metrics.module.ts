@@ -1,10 +1,8 @@
-/** Prometheus metrics: the registry every part of the service records into, and `GET /metrics`. */
+/** Prometheus metrics: the registry every part of the service records into (served on the management listener). */
 import { Module } from '@nestjs/common';
 import { KeyringMetrics } from './keyring-metrics';
-import { MetricsController } from './metrics.controller';
 
 @Module({
-  controllers: [MetricsController],
   providers: [KeyringMetrics],
   exports: [KeyringMetrics],
 })

@@ -4,11 +4,12 @@
  */
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type CredentialPolicy, grantableApis } from '@keyring/domain';
 import type { JSONWebKeySet } from 'jose';
+import { CREDENTIAL_POLICY } from '../../credential-store/credential-policy.provider';
 import { KEYRING_CONFIG, type KeyringConfig } from '../../platform/config/keyring-config';
 import { SigningKeyRing } from '../signing-keys/signing-key-ring';
 import { JwksDoc, ServerMetadataDoc } from './docs/discovery.doc';
-import { ScopeCatalogue } from '../scope-catalogue';
 
 /** Short enough that a rotated-in key is picked up well within a token's lifetime. */
 const JWKS_MAX_AGE_SECONDS = 300;
@@ -18,7 +19,7 @@ const JWKS_MAX_AGE_SECONDS = 300;
 export class DiscoveryController {
   constructor(
     private readonly keys: SigningKeyRing,
-    private readonly scopeCatalogue: ScopeCatalogue,
+    @Inject(CREDENTIAL_POLICY) private readonly policy: CredentialPolicy,
     @Inject(KEYRING_CONFIG) private readonly config: KeyringConfig,
   ) {}
 
@@ -36,7 +37,7 @@ export class DiscoveryController {
   @Header('Cache-Control', `public, max-age=${JWKS_MAX_AGE_SECONDS}`)
   @ApiOperation({ summary: 'Authorization server metadata (RFC 8414)' })
   @ApiOkResponse({ type: ServerMetadataDoc })
-  async metadata(): Promise<Record<string, unknown>> {
+  metadata(): Record<string, unknown> {
     const { issuer } = this.config.tokens;
     const authMethods = ['client_secret_basic', 'client_secret_post'];
     return {
@@ -50,7 +51,13 @@ export class DiscoveryController {
       token_endpoint_auth_methods_supported: authMethods,
       introspection_endpoint_auth_methods_supported: authMethods,
       revocation_endpoint_auth_methods_supported: authMethods,
-      scopes_supported: await this.scopeCatalogue.scopes(),
+      // Only the configured API catalogue: what tenants granted their credentials is theirs, not the public's.
+      ...this.scopesSupported(),
     };
+  }
+
+  private scopesSupported(): { scopes_supported?: string[] } {
+    const catalogue = grantableApis(this.policy);
+    return catalogue === null ? {} : { scopes_supported: [...catalogue] };
   }
 }

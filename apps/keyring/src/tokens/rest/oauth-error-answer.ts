@@ -5,7 +5,7 @@
  * `invalid_request` with their own status.
  */
 import { HttpException } from '@nestjs/common';
-import { isRefusal } from '@keyring/domain';
+import { isRefusal, withoutSecrets } from '@keyring/domain';
 import { type OAuthError, oauthErrorOf } from '../oauth-errors';
 
 export const OAUTH_PATH_PREFIX = '/oauth2/';
@@ -22,7 +22,7 @@ function knownOAuthError(exception: unknown): OAuthError | null {
     return {
       status: exception.getStatus(),
       error: 'invalid_request',
-      description: exception.message,
+      description: withoutSecrets(exception.message),
       headers: {},
     };
   }

@@ -66,6 +66,9 @@ export class ServerMetadataDoc {
   @ApiProperty({ type: [String], example: ['client_secret_basic', 'client_secret_post'] })
   revocation_endpoint_auth_methods_supported!: string[];
 
-  @ApiProperty({ type: [String], description: 'Every api granted to an active credential' })
-  scopes_supported!: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The configured API catalogue (API_CATALOGUE); absent when none is configured',
+  })
+  scopes_supported?: string[];
 }

@@ -47,6 +47,7 @@ import { GetCredentialQuery } from '../get-credential.query';
 import { ListActiveTokensQuery } from '../list-active-tokens.query';
 import { ListCredentialsQuery } from '../list-credentials.query';
 import { ClientIdPipe, JtiPipe, SecretIdPipe } from './id-params.pipe';
+import { RouteIdsGuard } from './route-ids.guard';
 import type { IssuedSecretView } from '../issued-secret';
 import { RevokeCredentialCommand } from '../revoke-credential.command';
 import { RevokeCredentialTokenCommand } from '../revoke-credential-token.command';
@@ -56,7 +57,8 @@ import { UpdateCredentialCommand } from '../update-credential.command';
 const ClientIdParam = () => ApiParam({ name: 'clientId', format: 'uuid' });
 
 @Controller('v1/credentials')
-@UseGuards(AdminBearerGuard)
+// The caller first, then the route's ids, and only then the body (through the pipes).
+@UseGuards(AdminBearerGuard, RouteIdsGuard)
 @ApiTags('credentials')
 @ApiBearerAuth('bearer')
 @ApiProblemResponses(401, 403)

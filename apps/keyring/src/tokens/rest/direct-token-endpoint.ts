@@ -126,7 +126,8 @@ class DirectTokenEndpoint implements DirectRoute {
 }
 
 function parseForm(text: string): FormBody {
-  const body: Record<string, string | string[]> = {};
+  // No prototype: a parameter named __proto__ or constructor is a parameter like any other.
+  const body: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [name, value] of new URLSearchParams(text)) {
     const previous = body[name];
     body[name] =

@@ -3,6 +3,7 @@ import { Logger } from 'nestjs-pino';
 import { ConfigurationError, parseEnvironment } from './platform/config/environment';
 import type { KeyringConfig } from './platform/config/keyring-config';
 import { createApp } from './create-app';
+import { stopOnSignals } from './platform/lifecycle/stop-on-signals';
 
 function configOrExit(): KeyringConfig {
   try {
@@ -17,6 +18,7 @@ function configOrExit(): KeyringConfig {
 async function main(): Promise<void> {
   const config = configOrExit();
   const app = await createApp(config);
+  stopOnSignals(app, config.shutdownTimeoutMs);
   await app.listen(config.port, config.host);
   app
     .get(Logger)

@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { CREDENTIAL_STATE_VERSION, type ExistingCredential } from '@keyring/domain';
 import type { CredentialSnapshot, CredentialSnapshots } from './credential-snapshots';
+import { discardDerivedFileIfDamaged } from '../../platform/persistence/derived-file-check';
 
 interface SnapshotRow {
   readonly revision: number;
@@ -46,6 +47,7 @@ export class SqliteCredentialSnapshots implements CredentialSnapshots {
 
   static open(file: string): SqliteCredentialSnapshots {
     mkdirSync(dirname(file), { recursive: true });
+    discardDerivedFileIfDamaged(file, 'The snapshot file', new Logger(SqliteCredentialSnapshots.name));
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     try {
       db.pragma('journal_mode = WAL');

@@ -40,6 +40,16 @@ export function checkStoreFile(
   }
   const empty = tables.length === 0 && version === 0 && applicationId === 0;
   if (empty) return;
+  // A newer Keyring may have changed the tables, so its version is asked before they are.
+  const keyringOrUnmarked = applicationId === KEYRING_APPLICATION_ID || applicationId === 0;
+  if (keyringOrUnmarked && version > currentSchemaVersion) {
+    throw new EventStoreFileError(
+      file,
+      'newer-schema',
+      `has schema version ${version}, newer than this build's ${currentSchemaVersion}`,
+      'Upgrade: run a newer Keyring against it (an older build cannot read it safely)',
+    );
+  }
   // Stores made before the application id was set are known by their schema.
   const ours =
     applicationId === KEYRING_APPLICATION_ID ||
@@ -51,14 +61,6 @@ export function checkStoreFile(
       `is a SQLite database but not a Keyring event store (application id ${applicationId}, ` +
         `tables: ${tables.join(', ') || 'none'})`,
       MOVE_ASIDE,
-    );
-  }
-  if (version > currentSchemaVersion) {
-    throw new EventStoreFileError(
-      file,
-      'newer-schema',
-      `has schema version ${version}, newer than this build's ${currentSchemaVersion}`,
-      'Run the Keyring version that wrote it (or a newer one); an older build cannot read it safely',
     );
   }
   if (options.quickCheck) {

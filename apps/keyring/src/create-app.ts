@@ -15,6 +15,7 @@ import { httpMetrics } from './platform/metrics/http-metrics.middleware';
 import { KeyringMetrics } from './platform/metrics/keyring-metrics';
 import { exceptionFactory } from './platform/http/validation-problems';
 import { serveOpenApiDocs } from './platform/http/open-api';
+import { GracefulShutdown } from './platform/lifecycle/graceful-shutdown';
 import { TOKEN_ENDPOINT_DOCS } from './tokens/rest/docs/token-endpoint.path';
 import { serveTokenEndpointDirectly } from './tokens/rest/direct-token-endpoint';
 
@@ -43,11 +44,15 @@ export async function createApp(
     }),
   );
   serveOpenApiDocs(app, TOKEN_ENDPOINT_DOCS);
-  app.enableShutdownHooks();
+  // Signals are main.ts's (stopOnSignals): Nest's own hooks would close without draining, then re-raise.
+  const shutdown = app.get(GracefulShutdown);
   const grpcPort = config.grpcPort === null ? null : await grpcPortFor(config.grpcPort);
-  if (grpcPort !== null) app.connectMicroservice(grpcServerOptions(config, grpcPort, app.get(GrpcHealth)));
+  if (grpcPort !== null)
+    app.connectMicroservice(grpcServerOptions(config, grpcPort, app.get(GrpcHealth), shutdown));
   await app.init();
   await serveTokenEndpointDirectly(app);
+  // After the direct token endpoint, which must find the application as the server's one request listener.
+  shutdown.drainHttpServer(app.getHttpServer());
   if (grpcPort !== null) {
     // gRPC listens as soon as the application is ready; HTTP when the caller calls listen().
     await app.startAllMicroservices();

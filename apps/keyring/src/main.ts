@@ -4,6 +4,7 @@ import { ConfigurationError, parseEnvironment } from './platform/config/environm
 import type { KeyringConfig } from './platform/config/keyring-config';
 import { createApp } from './create-app';
 import { createFilesPrivately } from './platform/persistence/private-files';
+import { stopOnSignals } from './platform/lifecycle/stop-on-signals';
 
 function configOrExit(): KeyringConfig {
   try {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   createFilesPrivately();
   const config = configOrExit();
   const app = await createApp(config);
+  stopOnSignals(app, config.shutdownTimeoutMs);
   await app.listen(config.port, config.host);
   app
     .get(Logger)

@@ -101,3 +101,48 @@ export class EventStoreTimeoutError extends Error {
 function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
+
+/**
+ * The disk holding the store is full (SQLITE_FULL, ENOSPC): the append was rolled back whole, nothing of it
+ * is stored. Appends succeed again, with no restart, once space is freed.
+ */
+export class StorageFullError extends Error {
+  readonly code = 'STORAGE_FULL';
+
+  constructor(
+    readonly file: string,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `The event store ${file} is on a full disk: appends are refused, and nothing of them was stored, ` +
+        'until space is freed on that file system',
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+export const isStorageFull = (error: unknown): error is StorageFullError => error instanceof StorageFullError;
+
+/** What SQLite or the file system says when a write finds no space left. */
+export function isDiskFullError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+/**
+ * The event-store file cannot be used as found: not a SQLite database, another application's database, a
+ * newer schema, or damaged. The store refuses to open it and leaves it exactly as it was.
+ */
+export class EventStoreFileError extends Error {
+  readonly code = 'EVENT_STORE_FILE_UNUSABLE';
+
+  constructor(
+    readonly file: string,
+    readonly problem: 'not-a-database' | 'foreign' | 'newer-schema' | 'corrupt',
+    what: string,
+    toDo: string,
+  ) {
+    super(`Event store ${file} ${what}. Keyring did not start and did not change the file. ${toDo}`);
+    this.name = 'EventStoreFileError';
+  }
+}

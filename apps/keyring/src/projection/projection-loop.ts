@@ -21,6 +21,8 @@ export const PROJECTION_BATCH_SIZE = 500;
  */
 export const GATHER_MS = 5;
 const SMALL_BATCH = 50;
+/** After a failed attempt (a full disk, a locked file), the next waits at least this long, wake-ups or not. */
+const RETRY_AFTER_FAILURE_MS = 500;
 
 export interface ProjectionListener {
   /** The checkpoint after a batch, or as another projector left it. */
@@ -33,7 +35,8 @@ export class ProjectionLoop {
   private readonly wakeSignal = new WakeSignal();
   private running: Promise<void> | null = null;
   private stopped = false;
-  private lastError: string | null = null;
+  /** Undefined until the first attempt, so a fresh loop (a restarted thread) reports its first outcome. */
+  private lastError: string | null | undefined = undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -75,15 +78,19 @@ export class ProjectionLoop {
   private async follow(): Promise<void> {
     while (!this.stopped) {
       let read = 0;
+      let failed = false;
       try {
         read = await this.projectOnce();
         this.report(null);
       } catch (error) {
+        failed = true;
         // Closing the store at shutdown interrupts a read; that is not a failure worth reporting.
         if (!this.stopped) this.report(error instanceof Error ? error.message : String(error));
       }
       if (this.stopped) break;
-      if (read === 0) await this.wakeSignal.sleep(this.pollIntervalMs);
+      // The batch rolled back whole; the next attempt starts again from the checkpoint.
+      if (failed) await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_FAILURE_MS));
+      else if (read === 0) await this.wakeSignal.sleep(this.pollIntervalMs);
       else if (read < SMALL_BATCH) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     }
   }

@@ -14,8 +14,12 @@ import { KEYRING_CONFIG, type KeyringConfig } from '../platform/config/keyring-c
 import { ProjectionProgress } from '../platform/progress/projection-progress';
 import type { ProjectorCommand, ProjectorMessage } from './projector-messages';
 
-/** A projector thread that died on its own is started again after this long. */
-const RESTART_DELAY_MS = 1000;
+/**
+ * A projector thread that died (an exception, out of memory, killed) is started again after these delays,
+ * one more step for each death in a row; a thread that ran this long before dying starts the count afresh.
+ */
+export const RESTART_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10_000, 30_000];
+const STEADY_RUN_MS = 60_000;
 
 export interface ProjectorStatus {
   readonly running: boolean;
@@ -48,6 +52,10 @@ export class Projector implements OnApplicationBootstrap {
   private restartTimer: NodeJS.Timeout | null = null;
   private stopping = false;
   private lastError: string | null = null;
+  /** Why the thread died, until its successor reports in. */
+  private threadDied: string | null = null;
+  private startedAt = 0;
+  private deathsInARow = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -76,20 +84,42 @@ export class Projector implements OnApplicationBootstrap {
   }
 
   status(): ProjectorStatus {
-    return { running: this.worker !== null, position: this.progress.position, error: this.lastError };
+    return {
+      running: this.worker !== null,
+      position: this.progress.position,
+      error: this.threadDied ?? this.lastError,
+    };
+  }
+
+  /** The thread's id while it runs; null between a death and its restart. */
+  get threadId(): number | null {
+    return this.worker?.threadId ?? null;
   }
 
   private startWorker(): void {
     const { file, execArgv } = workerScript();
     const worker = new Worker(file, { execArgv, workerData: { config: this.config } });
     this.worker = worker;
+    this.startedAt = Date.now();
+    let died: string | null = null;
     worker.on('message', (message: ProjectorMessage) => this.receive(message));
-    worker.on('error', (error) => this.failed(error.message));
-    worker.on('exit', () => {
+    // An uncaught exception in the thread, or ERR_WORKER_OUT_OF_MEMORY; 'exit' follows.
+    worker.on('error', (error) => (died = `${error.name}: ${error.message}`));
+    worker.on('exit', (exitCode) => {
       this.worker = null;
       if (this.stopping) return;
-      this.failed(this.lastError ?? 'the projector thread stopped');
-      this.restartTimer = setTimeout(() => this.startWorker(), RESTART_DELAY_MS);
+      this.deathsInARow = Date.now() - this.startedAt >= STEADY_RUN_MS ? 1 : this.deathsInARow + 1;
+      const delay = RESTART_DELAYS_MS[Math.min(this.deathsInARow, RESTART_DELAYS_MS.length) - 1];
+      const why = died ?? this.lastError ?? 'no error was reported';
+      this.threadDied = `The projector thread died (exit code ${exitCode}: ${why}); restarting it in ${delay} ms`;
+      this.logger.error(
+        `${this.threadDied} (death ${this.deathsInARow} in a row); read models lag meanwhile`,
+      );
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = null;
+        this.logger.log('Restarting the projector thread from its checkpoint');
+        this.startWorker();
+      }, delay);
     });
   }
 
@@ -98,8 +128,12 @@ export class Projector implements OnApplicationBootstrap {
   }
 
   private receive(message: ProjectorMessage): void {
-    if (message.type === 'progressed') this.progress.update(message.position);
-    else if (message.type === 'warning') this.logger.warn(message.message);
+    if (message.type === 'progressed') {
+      this.progress.update(message.position);
+      if (this.threadDied === null) return;
+      this.threadDied = null;
+      this.logger.log(`The projector thread is running again, from position ${message.position}`);
+    } else if (message.type === 'warning') this.logger.warn(message.message);
     else if (message.message === null) this.recovered();
     else this.failed(message.message);
   }

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { accountsAfter, clientIdOfStream } from '@keyring/domain';
-import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
+import { type GlobalPosition, isDiskFullError, type RecordedEvent } from '@keyring/event-store';
 import { chainAuditEntry, describeEvent } from './audit-log/audit-entry';
 import { fromRecordedEvent } from '../credential-store/event-envelope';
 import { AuditLogWriter } from './audit-log/audit-log-writer';
@@ -70,6 +70,13 @@ export class ReadModelProjection {
     if (events.length === 0) return this.checkpoint();
     try {
       return this.applyInTransaction.immediate(events, from);
+    } catch (error) {
+      if (!isDiskFullError(error)) throw error;
+      throw new Error(
+        `The read-model and audit-log file ${this.db.name} is on a full disk: projection stopped at position ` +
+          `${from} and resumes from there by itself once space is freed on that file system`,
+        { cause: error },
+      );
     } finally {
       this.audit.discard();
       this.credentials.discard();

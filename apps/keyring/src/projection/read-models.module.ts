@@ -3,12 +3,14 @@
  * its readiness check and gauges), and the readers and followers that
  * queries and streams use.
  */
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type Database from 'better-sqlite3';
 import { KEYRING_CONFIG, type KeyringConfig } from '../platform/config/keyring-config';
 import { MetricsModule } from '../platform/metrics/metrics.module';
 import { EventStoreModule } from '../platform/persistence/event-store.module';
+import { discardDerivedFileIfDamaged } from '../platform/persistence/derived-file-check';
+import { LifecycleModule } from '../platform/lifecycle/lifecycle.module';
 import { ProgressModule } from '../platform/progress/progress.module';
 import { AuditFollower } from './audit-log/audit-follower';
 import { AuditLogReader } from './audit-log/audit-log-reader';
@@ -23,13 +25,17 @@ export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
 type Db = Database.Database;
 
 @Module({
-  imports: [EventStoreModule, ProgressModule, MetricsModule, TerminusModule],
+  imports: [EventStoreModule, ProgressModule, MetricsModule, TerminusModule, LifecycleModule],
   providers: [
     {
       provide: READ_MODEL_DATABASE,
       inject: [KEYRING_CONFIG],
-      useFactory: (config: KeyringConfig): Db =>
-        openReadModelDatabase({ file: config.readModels.sqliteFile }),
+      useFactory: (config: KeyringConfig): Db => {
+        // Checked here, on the main thread, before the projector thread opens the file too.
+        const file = config.readModels.sqliteFile;
+        discardDerivedFileIfDamaged(file, 'The read-model and audit-log file', new Logger('ReadModels'));
+        return openReadModelDatabase({ file });
+      },
     },
     {
       provide: CredentialReader,

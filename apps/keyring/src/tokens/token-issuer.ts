@@ -137,6 +137,10 @@ export class TokenIssuer {
         return invalidScope(refusal.message);
       case 'TOKEN_LIMIT_REACHED':
         return refusal;
+      // The store could not record the token (a full disk, an unconfirmed append): temporarily_unavailable.
+      case 'STORAGE_FULL':
+      case 'APPEND_OUTCOME_UNKNOWN':
+        return refusal;
       case 'CONCURRENCY_CONFLICT':
         return temporarilyUnavailable(refusal.message);
       default:

@@ -26,6 +26,8 @@ export type ReachRefusalCode = 'ACCOUNT_OUT_OF_REACH';
 export type ApplicationRefusalCode =
   | 'CONCURRENCY_CONFLICT'
   | 'APPEND_OUTCOME_UNKNOWN'
+  | 'STORAGE_FULL'
+  | 'SERVICE_STOPPING'
   | 'AUTHENTICATION_REQUIRED'
   | 'INVALID_TOKEN'
   | 'ROLE_REQUIRED'

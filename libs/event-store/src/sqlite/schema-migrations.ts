@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { KEYRING_APPLICATION_ID } from './store-file-check';
 
 /**
  * Schema changes in order; the database's `user_version` pragma records how
@@ -40,5 +41,7 @@ export function migrateSchema(db: Database.Database): void {
     }
     for (let next = version; next < CURRENT_SCHEMA_VERSION; next++) migrations[next](db);
     db.pragma(`user_version = ${CURRENT_SCHEMA_VERSION}`);
+    // Marks the file as Keyring's, so that no other application's database is ever taken for it.
+    db.pragma(`application_id = ${KEYRING_APPLICATION_ID}`);
   }).immediate();
 }

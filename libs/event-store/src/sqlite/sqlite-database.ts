@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { preparePrivateFile } from './private-files';
-import { migrateSchema } from './schema-migrations';
+import { CURRENT_SCHEMA_VERSION, migrateSchema } from './schema-migrations';
+import { checkStoreFile } from './store-file-check';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -9,6 +10,8 @@ export interface SqliteDatabaseSettings {
   readonly synchronous: SynchronousMode;
   readonly busyTimeoutMs: number;
   readonly walAutocheckpointPages: number;
+  /** Run SQLite's quick integrity check before using the file (the service does at start; its helpers need not). */
+  readonly quickCheck?: boolean;
 }
 
 export interface SqliteConnectionSettings {
@@ -18,12 +21,16 @@ export interface SqliteConnectionSettings {
   readonly walAutocheckpointPages: number;
 }
 
-/** Opens (creating when missing) the event-store file, with its pragmas set and its schema current. */
+/**
+ * Opens (creating when missing) the event-store file, with its pragmas set and its schema current. A file
+ * that is not a Keyring store this build can use is refused before anything is written to it.
+ */
 export function openSqliteDatabase(settings: SqliteDatabaseSettings): Database.Database {
   const { file } = settings;
   preparePrivateFile(file);
   const db = new Database(file, { timeout: settings.busyTimeoutMs });
   try {
+    checkStoreFile(db, CURRENT_SCHEMA_VERSION, { quickCheck: settings.quickCheck ?? false });
     // WAL lets readers (projections, the audit verifier) run while appends commit.
     const journalMode = db.pragma('journal_mode = WAL', { simple: true });
     if (journalMode !== 'wal')

@@ -1,7 +1,9 @@
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppendListeners } from '../append-listeners';
 import { assertValidAppend } from '../append-validation';
-import { EventStoreClosedError } from '../errors';
+import { EventStoreClosedError, isDiskFullError, StorageFullError } from '../errors';
 import type {
   AppendListener,
   AppendResult,
@@ -40,7 +42,15 @@ export interface SqliteEventStoreOptions {
   readonly maxBatchSize?: number;
   /** Rows fetched per query while `readAll` iterates. */
   readonly readAllPageSize?: number;
+  /** Run SQLite's quick integrity check on the file before using it; a damaged file is refused. */
+  readonly quickCheck?: boolean;
 }
+
+/**
+ * After a full disk, free space that counts as room again for `ping` (an append that succeeds clears
+ * the state at once): enough for a good many batches.
+ */
+export const FREE_SPACE_TO_RECOVER_BYTES = 1024 * 1024;
 
 type EventRowStatement = Database.Statement<unknown[], unknown[]>;
 
@@ -69,6 +79,8 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllPageSize: number;
   private readonly appendListeners = new AppendListeners();
   private closed = false;
+  /** Set while the disk is full: the last commit failed for want of space. */
+  private storageFull: StorageFullError | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -79,7 +91,7 @@ export class SqliteEventStore implements EventStore {
     this.writer = new AppendBatchWriter(db);
     this.walSync = (options.synchronous ?? 'FULL') === 'FULL' ? new WalSync(`${file}-wal`) : null;
     this.appends = new GroupCommitQueue((requests) => {
-      const outcomes = this.writer.commit(requests);
+      const outcomes = this.commitOrReportFullDisk(requests);
       const durable = this.walSync?.sync() ?? ALREADY_DURABLE;
       this.notifyAppended(outcomes, durable);
       return outcomes.map((outcome) =>
@@ -110,6 +122,7 @@ export class SqliteEventStore implements EventStore {
       synchronous: 'NORMAL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       walAutocheckpointPages: options.walAutocheckpointPages ?? 10_000,
+      quickCheck: options.quickCheck,
     });
     return new SqliteEventStore(db, options.file, options);
   }
@@ -151,9 +164,11 @@ export class SqliteEventStore implements EventStore {
     return this.appendListeners.add(listener);
   }
 
+  /** Also fails while the disk is full, until an append succeeds again or space is freed. */
   async ping(): Promise<void> {
     this.assertOpen();
     this.selectOne.get();
+    if (this.storageFull && !this.hasRoomAgain()) throw this.storageFull;
   }
 
   /** Commits every append already queued, then closes the file. Later calls are refused. */
@@ -209,6 +224,30 @@ export class SqliteEventStore implements EventStore {
         () => this.appendListeners.notify(head),
         () => undefined,
       );
+  }
+
+  /** A batch that fails for want of space rolls back whole; the store then reports itself full. */
+  private commitOrReportFullDisk(requests: readonly AppendRequest[]) {
+    try {
+      const outcomes = this.writer.commit(requests);
+      this.storageFull = null;
+      return outcomes;
+    } catch (error) {
+      if (!isDiskFullError(error)) throw error;
+      this.storageFull = new StorageFullError(this.file, error);
+      throw this.storageFull;
+    }
+  }
+
+  private hasRoomAgain(): boolean {
+    try {
+      const { bavail, bsize } = statfsSync(dirname(this.file));
+      if (bavail * bsize < FREE_SPACE_TO_RECOVER_BYTES) return false;
+    } catch {
+      return false;
+    }
+    this.storageFull = null;
+    return true;
   }
 
   private assertOpen(): void {

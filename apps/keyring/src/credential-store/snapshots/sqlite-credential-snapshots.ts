@@ -10,6 +10,7 @@ import { CREDENTIAL_STATE_VERSION, type ExistingCredential } from '@keyring/doma
 import { preparePrivateFile } from '@keyring/event-store';
 import type { CredentialSnapshot, CredentialSnapshots } from './credential-snapshots';
 import type { SnapshotMac } from './snapshot-mac';
+import { discardDerivedFileIfDamaged } from '../../platform/persistence/derived-file-check';
 
 interface SnapshotRow {
   readonly revision: number;
@@ -58,6 +59,8 @@ export class SqliteCredentialSnapshots implements CredentialSnapshots {
   }
 
   static open(file: string, mac: SnapshotMac): SqliteCredentialSnapshots {
+    // A damaged file is derived data: discarded and rebuilt, then created private.
+    discardDerivedFileIfDamaged(file, 'The snapshot file', new Logger(SqliteCredentialSnapshots.name));
     preparePrivateFile(file);
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     try {

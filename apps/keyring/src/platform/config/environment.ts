@@ -208,6 +208,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       signingKeysFile: path.resolve(dataDir, read('SIGNING_KEYS_FILE') ?? 'signing-keys.json'),
     },
     adminRole,
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     adminConsoleDir: adminConsoleDir === undefined ? null : path.resolve(adminConsoleDir),
   };
 

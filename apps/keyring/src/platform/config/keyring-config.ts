@@ -60,6 +60,8 @@ export interface KeyringConfig {
   };
   /** The role a credential needs to call the management API (the seed's "Credential Access Role"). */
   readonly adminRole: string;
+  /** How long stopping (SIGTERM, SIGINT) may take before open connections are cut and the process exits. */
+  readonly shutdownTimeoutMs: number;
   /** The built admin console's files (index.html, assets/); null = dist/admin beside the service's build. */
   readonly adminConsoleDir: string | null;
 }

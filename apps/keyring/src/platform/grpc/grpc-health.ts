@@ -6,6 +6,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { Readiness } from '../health/readiness';
+import { GracefulShutdown } from '../lifecycle/graceful-shutdown';
 import { CREDENTIALS_PACKAGE } from './credentials-proto';
 
 export const KEYRING_SERVICES = ['CredentialService', 'TokenService', 'AuditService'].map(
@@ -20,9 +21,13 @@ export class GrpcHealth implements OnApplicationBootstrap, OnApplicationShutdown
   );
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly readiness: Readiness) {}
+  constructor(
+    private readonly readiness: Readiness,
+    private readonly shutdown: GracefulShutdown,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.shutdown.signal.addEventListener('abort', () => this.setAll('NOT_SERVING'));
     await this.refresh();
     this.timer = setInterval(() => void this.refresh(), CHECK_INTERVAL_MS).unref();
   }

@@ -13,12 +13,18 @@ import { CREDENTIALS_PACKAGE, credentialsProtoFile, PROTO_LOADER_OPTIONS } from 
 import { compileTrust } from '../http/source-ip';
 import { noteCallArrival } from './grpc-call-arrival';
 import type { GrpcHealth } from './grpc-health';
+import type { GracefulShutdown } from '../lifecycle/graceful-shutdown';
 import { tolerateMalformedRequests } from './malformed-requests';
 
 export const grpcUrl = (host: string, port: number): string =>
   `${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-export function grpcServerOptions(config: KeyringConfig, port: number, health: GrpcHealth): GrpcOptions {
+export function grpcServerOptions(
+  config: KeyringConfig,
+  port: number,
+  health: GrpcHealth,
+  shutdown: GracefulShutdown,
+): GrpcOptions {
   return {
     transport: Transport.GRPC,
     options: {
@@ -33,6 +39,8 @@ export function grpcServerOptions(config: KeyringConfig, port: number, health: G
         const healthDefinition = loadSync(healthProtoPath, PROTO_LOADER_OPTIONS);
         new ReflectionService({ ...pkg, ...healthDefinition }).addToServer(server);
         health.implementation.addToServer(server);
+        // Nest keeps the grpc-js server to itself; stopping needs it to finish calls before the application closes.
+        shutdown.drainGrpcServer(server);
       },
     },
   };

@@ -5,6 +5,7 @@
  */
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { EventStoreModule } from '../persistence/event-store.module';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
@@ -21,7 +22,7 @@ export class HealthModule {
     return {
       module: HealthModule,
       global: false,
-      imports: [TerminusModule.forRoot({ logger: false }), EventStoreModule, ...imports],
+      imports: [TerminusModule.forRoot({ logger: false }), EventStoreModule, LifecycleModule, ...imports],
       controllers: [HealthController],
       providers: [
         EventStoreHealthIndicator,

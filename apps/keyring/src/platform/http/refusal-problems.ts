@@ -29,6 +29,8 @@ export const REFUSAL_PROBLEMS: Readonly<Record<RefusalCode, ProblemMapping>> = {
   ACCOUNT_OUT_OF_REACH: { status: 403, title: 'Account out of reach' },
   CONCURRENCY_CONFLICT: { status: 409, title: 'Concurrent modification' },
   APPEND_OUTCOME_UNKNOWN: { status: 503, title: 'Change not confirmed' },
+  STORAGE_FULL: { status: 503, title: 'Storage full' },
+  SERVICE_STOPPING: { status: 503, title: 'Service stopping' },
   AUTHENTICATION_REQUIRED: { status: 401, title: 'Authentication required', challenge: BEARER },
   INVALID_TOKEN: {
     status: 401,

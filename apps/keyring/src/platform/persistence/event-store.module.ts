@@ -9,7 +9,9 @@ import { openEventStore } from './open-event-store';
     {
       provide: EVENT_STORE,
       inject: [KEYRING_CONFIG],
-      useFactory: (config: KeyringConfig): Promise<EventStore> => openEventStore(config),
+      // The service checks the file's integrity once, at start; its projector thread and the CLI need not.
+      useFactory: (config: KeyringConfig): Promise<EventStore> =>
+        openEventStore(config, { quickCheck: true }),
     },
   ],
   exports: [EVENT_STORE],

@@ -15,10 +15,17 @@ export class EventStoreUnreachableError extends Error {
   }
 }
 
-export async function openEventStore(config: KeyringConfig): Promise<EventStore> {
+export async function openEventStore(
+  config: KeyringConfig,
+  { quickCheck = false }: { readonly quickCheck?: boolean } = {},
+): Promise<EventStore> {
   const { eventStore } = config;
   if (eventStore.kind === 'sqlite') {
-    return SqliteEventStore.open({ file: eventStore.sqliteFile, synchronous: eventStore.sqliteSynchronous });
+    return SqliteEventStore.open({
+      file: eventStore.sqliteFile,
+      synchronous: eventStore.sqliteSynchronous,
+      quickCheck,
+    });
   }
   const connectionString = eventStore.connectionString ?? '';
   try {

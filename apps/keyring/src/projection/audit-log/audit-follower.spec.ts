@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { AuditEntry } from './audit-entry';
 import { AuditFollower } from './audit-follower';
 import type { AuditLogReader } from './audit-log-reader';
+import { GracefulShutdown } from '../../platform/lifecycle/graceful-shutdown';
 import { ProjectionProgress } from '../../platform/progress/projection-progress';
 
 const entry = (position: number) => ({ position }) as AuditEntry;
@@ -28,7 +29,7 @@ describe('the audit follower', () => {
     const progress = new ProjectionProgress();
     progress.update(1000);
     const { reader, reads } = readerOver([]);
-    const subscription = new AuditFollower(reader, progress)
+    const subscription = new AuditFollower(reader, progress, new GracefulShutdown())
       .follow({ after: 0, reach: { accounts: ['*'] } }, new PassThrough({ objectMode: true }))
       .subscribe();
     await tick();
@@ -47,7 +48,7 @@ describe('the audit follower', () => {
     const confirmAccess = () => (allowed ? Promise.resolve() : Promise.reject(refusal));
     const received: number[] = [];
     const ended = new Promise<unknown>((resolve) =>
-      new AuditFollower(reader, progress)
+      new AuditFollower(reader, progress, new GracefulShutdown())
         .follow(
           { after: 0, reach: { accounts: ['*'] }, confirmAccess },
           new PassThrough({ objectMode: true }),

@@ -20,6 +20,7 @@ import type { AuditAction, AuditEntry } from './audit-entry';
 import type { AccountReach } from '@keyring/domain';
 import { AuditLogReader } from './audit-log-reader';
 import { ProjectionProgress } from '../../platform/progress/projection-progress';
+import { GracefulShutdown, serviceStopping } from '../../platform/lifecycle/graceful-shutdown';
 
 const PAGE_SIZE = 500;
 /** How long a caught-up follower waits before looking again without being woken (e.g. after a rebuild). */
@@ -41,12 +42,22 @@ export class AuditFollower {
   constructor(
     private readonly reader: AuditLogReader,
     private readonly progress: ProjectionProgress,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
-  /** Entries for a stream written to `sink`; unsubscribing (the call is cancelled) stops the reading. */
+  /**
+   * Entries for a stream written to `sink`; unsubscribing (the call is cancelled) stops the reading. When
+   * the service stops, the stream ends with SERVICE_STOPPING (UNAVAILABLE), so the subscriber reconnects.
+   */
   follow(request: FollowRequest, sink: Writable): Observable<AuditEntry> {
     return new Observable<AuditEntry>((subscriber) => {
       const stop = new AbortController();
+      const onStopping = () => {
+        stop.abort();
+        subscriber.error(serviceStopping());
+      };
+      if (this.shutdown.stopping) return void onStopping();
+      this.shutdown.signal.addEventListener('abort', onStopping, { once: true });
       const stopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve()));
       const end = (error: unknown) => {
         if (stop.signal.aborted) return;
@@ -95,6 +106,7 @@ export class AuditFollower {
       );
       return () => {
         clearInterval(watch);
+        this.shutdown.signal.removeEventListener('abort', onStopping);
         stop.abort();
       };
     });

@@ -1,0 +1,67 @@
+/** The service as its own process, started from source as an operator would run it, for fault tests. */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const REGISTER = path.join(ROOT, 'scripts/ts-register.js');
+const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
+const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
+
+export interface ServiceProcess {
+  readonly child: ChildProcess;
+  output(): string;
+  /** The exit code (null when a signal ended it). */
+  readonly exited: Promise<number | null>;
+  signal(): NodeJS.Signals | null;
+}
+
+export function startServiceProcess(env: Record<string, string>): ServiceProcess {
+  let output = '';
+  const child = spawn(process.execPath, ['--require', REGISTER, MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let signal: NodeJS.Signals | null = null;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, exitSignal) => {
+      signal = exitSignal;
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, exited, signal: () => signal };
+}
+
+/** Runs the CLI on the same data; resolves with its stdout. */
+export async function runCliProcess(env: Record<string, string>, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--require', REGISTER, CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  return stdout;
+}
+
+export async function freePortNumber(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function waitUntilReady(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseUrl}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Keyring did not become ready at ${baseUrl}`);
+}

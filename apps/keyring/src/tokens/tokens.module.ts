@@ -9,6 +9,8 @@ import { AccessTokensModule } from './access-tokens.module';
 import { ClientAuthenticator } from './client-authenticator';
 import { ScopeCatalogue } from './scope-catalogue';
 import { TokenIssuer } from './token-issuer';
+import { RefusalRecorder } from './throttling/refusal-recorder';
+import { TokenRequestThrottle } from './throttling/token-request-throttle';
 
 @Module({
   imports: [
@@ -19,7 +21,7 @@ import { TokenIssuer } from './token-issuer';
     MetricsModule,
     ReadModelsModule,
   ],
-  providers: [TokenIssuer, ClientAuthenticator, ScopeCatalogue],
+  providers: [TokenIssuer, ClientAuthenticator, ScopeCatalogue, TokenRequestThrottle, RefusalRecorder],
   exports: [TokenIssuer, ClientAuthenticator, ScopeCatalogue, AccessTokensModule, CredentialStoreModule],
 })
 export class TokensModule {}

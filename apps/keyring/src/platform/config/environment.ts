@@ -185,6 +185,14 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       signingAlgorithm: oneOf('SIGNING_ALGORITHM', SIGNING_ALGORITHMS, 'ES256'),
       signingKeysFile: path.resolve(dataDir, read('SIGNING_KEYS_FILE') ?? 'signing-keys.json'),
     },
+    throttling: {
+      refusalRecordLimit: integer('REFUSAL_RECORD_LIMIT', 5, 0, 1000),
+      refusalWindowSeconds: integer('REFUSAL_WINDOW_SECONDS', 60, 1, 86_400),
+      failedRequestLimit: integer('FAILED_REQUEST_LIMIT', 100, 1, 1_000_000),
+      tokenIssueLimit: integer('TOKEN_ISSUE_LIMIT', 30, 1, 1_000_000),
+      tokenIssueWindowSeconds: integer('TOKEN_ISSUE_WINDOW_SECONDS', 60, 1, 86_400),
+      tableSize: integer('THROTTLE_TABLE_SIZE', 100_000, 100, 10_000_000),
+    },
     adminRole,
     adminConsoleDir: adminConsoleDir === undefined ? null : path.resolve(adminConsoleDir),
   };

@@ -8,7 +8,7 @@ export { type Decision, type CredentialRefusal } from './credential/decision';
 export * from './credential/state';
 export * from './credential/decider';
 export { validateCredentialFields, validateChanges } from './credential/validation';
-export { eventApplies } from './credential/evolve';
+export { eventApplies, KEPT_REVOKED_TOKENS } from './credential/evolve';
 export { accountsAfter } from './credential/accounts-after';
 export { isoFromEpoch, epochFromIso } from './credential/time';
 export type { SameKeys, Assert } from './same-keys';
@@ -21,6 +21,13 @@ export {
   secondsUntilOldestActiveTokenExpires,
 } from './credential/queries';
 export { upcastCredentialEvent } from './credential/upcast';
+export {
+  REFUSED_SCOPE_KEPT_CHARACTERS,
+  type RefusedTokenRequest,
+  type CountedRefusals,
+  tokenRequestRefused,
+  tokenRequestRefusalsCounted,
+} from './credential/refusal-records';
 export { PointInTimeFold, effectiveAt, affectsAccess } from './credential/point-in-time';
 export {
   authenticateClient,

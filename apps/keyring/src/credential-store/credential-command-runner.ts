@@ -6,7 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type CredentialCommand, type CredentialPolicy, decide, Refusal } from '@keyring/domain';
+import {
+  type CredentialCommand,
+  type CredentialPolicy,
+  type Decision,
+  decide,
+  Refusal,
+  type TokenRequestRefused,
+} from '@keyring/domain';
 import { ANY, isWrongExpectedRevision } from '@keyring/event-store';
 import { requireCommandWithinReach } from './caller-reach';
 import { CLOCK, type Clock } from '../platform/clock/clock';
@@ -32,6 +39,15 @@ export const concurrencyConflict = (clientId: string): Refusal<'CONCURRENCY_CONF
 
 export type CommandResult = AppendedCredential | (LoadedCredential & { readonly position: null });
 
+export interface RunOptions {
+  /**
+   * Takes what a refusal records (refused token requests) instead of the
+   * runner appending it inside the credential's queue: the caller records it
+   * off the request path, throttled.
+   */
+  readonly recordRefusal?: (records: readonly TokenRequestRefused[]) => void;
+}
+
 @Injectable()
 export class CredentialCommandRunner {
   private readonly queue = new KeyedSerialQueue();
@@ -44,17 +60,41 @@ export class CredentialCommandRunner {
   ) {}
 
   /** Commands for one credential run one after another in this process; retries cover other processes. */
-  async run(clientId: string, command: CredentialCommand, context: CommandContext): Promise<CommandResult> {
-    const result = await this.queue.run(clientId, () => this.decideAndAppend(clientId, command, context));
+  async run(
+    clientId: string,
+    command: CredentialCommand,
+    context: CommandContext,
+    options: RunOptions = {},
+  ): Promise<CommandResult> {
+    const result = await this.queue.run(clientId, () =>
+      this.decideAndAppend(clientId, command, context, options),
+    );
     // Outside the queue: the next command for this credential need not wait for the read models.
     await this.readYourWrites.settle(context, result.position);
     return result;
+  }
+
+  /**
+   * What `command` would do, decided on the credential's current state
+   * without waiting in its queue and without appending anything. A refusal
+   * found here can be answered at once, never behind the credential's other
+   * commands: an attacker's failed token requests never delay its owner's.
+   */
+  async decideAhead(
+    clientId: string,
+    command: CredentialCommand,
+    context: CommandContext,
+  ): Promise<Decision> {
+    const loaded = await this.repository.load(clientId);
+    requireCommandWithinReach(context.reach, loaded.state, command);
+    return decide(command, loaded.state, this.clock(), this.policy);
   }
 
   private async decideAndAppend(
     clientId: string,
     command: CredentialCommand,
     context: CommandContext,
+    { recordRefusal }: RunOptions,
   ): Promise<CommandResult> {
     const causationId = randomUUID();
     for (let attempt = 1; attempt <= MAX_COMMAND_ATTEMPTS; attempt++) {
@@ -66,7 +106,8 @@ export class CredentialCommandRunner {
       const { events, refusal } = decide(command, loaded.state, now, this.policy);
       if (refusal) {
         // 3a. What a refusal records (refused token requests) changes no state, so no revision check.
-        if (events.length > 0)
+        if (events.length > 0 && recordRefusal) recordRefusal(events);
+        else if (events.length > 0)
           await this.repository.append(clientId, loaded, events, context, causationId, now, ANY);
         throw refusal;
       }

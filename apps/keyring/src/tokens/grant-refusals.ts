@@ -29,3 +29,24 @@ export const unauthorizedClient = (message: string): Refusal<'UNAUTHORIZED_CLIEN
 /** The grant's word for a conflict that outlasted every retry: try again in a second. */
 export const temporarilyUnavailable = (message: string): Refusal<'TEMPORARILY_UNAVAILABLE'> =>
   new Refusal('TEMPORARILY_UNAVAILABLE', message, { retryAfterSeconds: 1 });
+
+/** An address past its budget of failed client authentications: no credential is checked until it ends. */
+export const tooManyFailedRequests = (retryAfterSeconds: number): Refusal<'TOO_MANY_FAILED_REQUESTS'> =>
+  new Refusal(
+    'TOO_MANY_FAILED_REQUESTS',
+    `Too many failed client authentications from this address; retry in ${retryAfterSeconds} seconds`,
+    { retryAfterSeconds },
+  );
+
+/** A credential issued tokens faster than allowed (an issue/revoke loop). */
+export const tokenIssueRateExceeded = (
+  limit: number,
+  windowSeconds: number,
+  retryAfterSeconds: number,
+): Refusal<'TOKEN_ISSUE_RATE_EXCEEDED'> =>
+  new Refusal(
+    'TOKEN_ISSUE_RATE_EXCEEDED',
+    `This client was issued ${limit} tokens in the last ${windowSeconds} seconds, the most allowed; ` +
+      `retry in ${retryAfterSeconds} seconds, and reuse a token until it expires`,
+    { retryAfterSeconds },
+  );

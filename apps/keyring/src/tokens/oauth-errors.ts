@@ -62,6 +62,9 @@ export const OAUTH_ERRORS: Readonly<Record<RefusalCode, OAuthErrorMapping | type
   UNSUPPORTED_GRANT_TYPE: { status: 400, error: 'unsupported_grant_type' },
   UNAUTHORIZED_CLIENT: { status: 403, error: 'unauthorized_client' },
   TEMPORARILY_UNAVAILABLE,
+  // RFC 6749 names no error for throttling; like token_limit_reached, these are 429 with Retry-After.
+  TOO_MANY_FAILED_REQUESTS: { status: 429, error: 'too_many_failed_requests' },
+  TOKEN_ISSUE_RATE_EXCEEDED: { status: 429, error: 'token_issue_rate_exceeded' },
 };
 
 export interface OAuthError {

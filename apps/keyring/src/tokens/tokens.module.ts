@@ -7,10 +7,12 @@ import { MetricsModule } from '../platform/metrics/metrics.module';
 import { AccessTokensModule } from './access-tokens.module';
 import { ClientAuthenticator } from './client-authenticator';
 import { TokenIssuer } from './token-issuer';
+import { RefusalRecorder } from './throttling/refusal-recorder';
+import { TokenRequestThrottle } from './throttling/token-request-throttle';
 
 @Module({
   imports: [CredentialStoreModule, SecretsModule, AccessTokensModule, ClockModule, MetricsModule],
-  providers: [TokenIssuer, ClientAuthenticator],
+  providers: [TokenIssuer, ClientAuthenticator, TokenRequestThrottle, RefusalRecorder],
   exports: [TokenIssuer, ClientAuthenticator, AccessTokensModule, CredentialStoreModule],
 })
 export class TokensModule {}

@@ -1,17 +1,19 @@
 /**
  * Decisions about access tokens. Every refused token request for a known
  * client records a TokenRequestRefused event beside its refusal, so the audit
- * trail shows failed access attempts even though they change no state.
+ * trail shows failed access attempts even though they change no state (the
+ * application may fold many of them into one counted record).
  */
 import { type FieldViolation, Refusal, type RefusalDetails } from '../refusal/refusal';
 import type { CredentialRefusalCode } from '../refusal/refusal-code';
 import type { IssueToken, RevokeToken } from './commands';
 import { accepted, type Decision, refused } from './decision';
-import { CREDENTIAL_EVENT_SCHEMA_VERSION, type TokenRequestRefused } from './events';
+import { CREDENTIAL_EVENT_SCHEMA_VERSION } from './events';
 import { excerpt } from './echo';
 import { FIELD_LIMITS } from './fields';
 import { isIpAllowed } from './ip-rules';
 import { activeTokens, isTokenActive, secondsUntilOldestActiveTokenExpires } from './queries';
+import { tokenRequestRefused } from './refusal-records';
 import { credentialRevokedMessage, validationFailed } from './refusals';
 import { authenticatingSecret } from './secret-authentication';
 import type { ExistingCredential } from './state';
@@ -47,18 +49,14 @@ export function decideIssueToken(command: IssueToken, state: ExistingCredential,
     secretId: string | null,
     details: RefusalDetails = {},
   ): Decision => {
-    const recorded: TokenRequestRefused = {
-      type: 'TokenRequestRefused',
-      schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
-      data: {
-        clientId: state.clientId,
-        reason: code,
-        sourceIp: command.sourceIp,
-        requestedScope: command.requestedScope,
-        secretId,
-        refusedAt: now.toISOString(),
-      },
-    };
+    const recorded = tokenRequestRefused({
+      clientId: state.clientId,
+      reason: code,
+      sourceIp: command.sourceIp,
+      requestedScope: command.requestedScope,
+      secretId,
+      refusedAt: now,
+    });
     return refused(new Refusal(code, message, details), [recorded]);
   };
 

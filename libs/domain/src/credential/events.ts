@@ -94,10 +94,37 @@ export type TokenRequestRefused = Versioned<
     /** The refusal's stable error code, e.g. `IP_NOT_ALLOWED`. */
     readonly reason: string;
     readonly sourceIp: string;
+    /** The requested scopes, cut to the first REFUSED_SCOPE_KEPT_CHARACTERS characters of the parameter. */
     readonly requestedScope: readonly string[] | null;
+    /**
+     * The length of the scope parameter as sent, present only when `requestedScope` was cut:
+     * a refusal never stores more than a bounded part of what the caller sent.
+     */
+    readonly requestedScopeLength?: number;
     /** The secret that matched, when the refusal came after authentication. */
     readonly secretId: string | null;
     readonly refusedAt: string;
+  }
+>;
+
+/**
+ * Refused token requests for a known client from one source address in one
+ * throttling window, past the few recorded one by one: one record standing
+ * for `count` requests, so a flood cannot grow the stream while the audit
+ * trail still accounts for every attempt. Changes no state.
+ */
+export type TokenRequestRefusalsCounted = Versioned<
+  'TokenRequestRefusalsCounted',
+  {
+    readonly clientId: string;
+    /** The address, or for IPv6 the /64 network, the requests came from. */
+    readonly sourceIp: string;
+    /** How many refused requests this record stands for (at least 1). */
+    readonly count: number;
+    /** How many of them were refused for each reason (refusal code); the values add up to `count`. */
+    readonly reasons: Readonly<Record<string, number>>;
+    readonly firstRefusedAt: string;
+    readonly lastRefusedAt: string;
   }
 >;
 
@@ -109,7 +136,8 @@ export type CredentialEvent =
   | TokenIssued
   | TokenRevoked
   | CredentialRevoked
-  | TokenRequestRefused;
+  | TokenRequestRefused
+  | TokenRequestRefusalsCounted;
 
 export type CredentialEventType = CredentialEvent['type'];
 
@@ -122,6 +150,7 @@ export const CREDENTIAL_EVENT_TYPES: readonly CredentialEventType[] = [
   'TokenRevoked',
   'CredentialRevoked',
   'TokenRequestRefused',
+  'TokenRequestRefusalsCounted',
 ];
 
 const CREDENTIAL_STREAM_PREFIX = 'credential-';

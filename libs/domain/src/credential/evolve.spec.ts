@@ -11,8 +11,8 @@ import {
   tokenIssued,
   tokenRevoked,
 } from '../testing/credential-fixtures';
-import type { CredentialEvent, TokenRequestRefused } from './events';
-import { evolve, fold } from './evolve';
+import type { CredentialEvent, TokenRequestRefusalsCounted, TokenRequestRefused } from './events';
+import { evolve, fold, KEPT_REVOKED_TOKENS } from './evolve';
 import { type ExistingCredential, initialCredentialState } from './state';
 
 const existing = (events: CredentialEvent[]): ExistingCredential => {
@@ -134,7 +134,7 @@ describe('state stays small on busy streams', () => {
     expect(state.tokens.map((token) => token.jti)).toEqual(['jti-live', 'jti-new']);
   });
 
-  it('keeps revoked tokens until they expire', () => {
+  it('keeps a revoked token until it expires, among the most recently revoked', () => {
     const state = existing([
       ...existingCredential(),
       tokenIssued('jti-1', 20),
@@ -142,6 +142,19 @@ describe('state stays small on busy streams', () => {
       tokenIssued('jti-2', 10),
     ]);
     expect(state.tokens.map((token) => token.jti)).toEqual(['jti-1', 'jti-2']);
+  });
+
+  it('keeps only the ten most recently revoked tokens, however fast a client issues and revokes', () => {
+    const loop: CredentialEvent[] = [];
+    for (let second = 0; second < 600; second++) {
+      const at = new Date(NOW.getTime() - (600 - second) * 1000).toISOString();
+      loop.push(tokenIssued(`jti-${second}`, 0, { issuedAt: at }), tokenRevoked(`jti-${second}`, at));
+    }
+    const state = existing([...existingCredential(), ...loop]);
+    expect(state.tokens).toHaveLength(KEPT_REVOKED_TOKENS);
+    expect(state.tokens.map((token) => token.jti)).toEqual(
+      Array.from({ length: KEPT_REVOKED_TOKENS }, (_, index) => `jti-${590 + index}`),
+    );
   });
 
   it('stays bounded over a year of tokens every five minutes', () => {
@@ -168,5 +181,22 @@ describe('a refused token request changes nothing', () => {
       },
     };
     expect(evolve(state, refused)).toBe(state);
+  });
+
+  it('nor does a record counting many refused requests', () => {
+    const state = fold(existingCredential());
+    const counted: TokenRequestRefusalsCounted = {
+      type: 'TokenRequestRefusalsCounted',
+      schemaVersion: 1,
+      data: {
+        clientId: CLIENT_ID,
+        sourceIp: '192.0.2.1',
+        count: 2995,
+        reasons: { INVALID_CLIENT_SECRET: 95, TOO_MANY_FAILED_REQUESTS: 2900 },
+        firstRefusedAt: NOW.toISOString(),
+        lastRefusedAt: NOW.toISOString(),
+      },
+    };
+    expect(evolve(state, counted)).toBe(state);
   });
 });

@@ -62,6 +62,22 @@ const secretGenerated = (state: ExistingCredential, { data }: SecretGenerated): 
   ],
 });
 
+/** How many revoked, unexpired tokens the state keeps (the most recently revoked), so a revoke loop cannot grow it. */
+export const KEPT_REVOKED_TOKENS = 10;
+
+/** Only the most recently revoked tokens: a revoked token is no longer valid, whether or not it is kept. */
+function withRecentRevocations(tokens: readonly TokenRecord[]): readonly TokenRecord[] {
+  const revoked = tokens.filter((token) => token.revokedAt !== null);
+  if (revoked.length <= KEPT_REVOKED_TOKENS) return tokens;
+  // A stable sort: tokens revoked at the same moment leave in the order they were issued.
+  const forgotten = new Set(
+    revoked
+      .sort((a, b) => (a.revokedAt ?? 0) - (b.revokedAt ?? 0))
+      .slice(0, revoked.length - KEPT_REVOKED_TOKENS),
+  );
+  return tokens.filter((token) => !forgotten.has(token));
+}
+
 function tokenIssued(state: ExistingCredential, { data }: TokenIssued): ExistingCredential {
   const issuedAt = epochFromIso(data.issuedAt);
   const token: TokenRecord = {
@@ -83,7 +99,10 @@ function tokenIssued(state: ExistingCredential, { data }: TokenIssued): Existing
       secret.secretId === data.secretId ? { ...secret, lastUsedAt: issuedAt } : secret,
     ),
     // Tokens already expired can never matter again; dropping them keeps state small on busy streams.
-    tokens: [...state.tokens.filter((existing) => existing.expiresAt > issuedAt), token],
+    tokens: [
+      ...withRecentRevocations(state.tokens).filter((existing) => existing.expiresAt > issuedAt),
+      token,
+    ],
   };
 }
 
@@ -122,11 +141,12 @@ export function evolve(state: CredentialState, event: CredentialEvent): Credenti
       const tokens = state.tokens.map((token) =>
         token.jti === event.data.jti && token.revokedAt === null ? { ...token, revokedAt } : token,
       );
-      return { ...state, tokens };
+      return { ...state, tokens: withRecentRevocations(tokens) };
     }
     case 'CredentialRevoked':
       return { ...state, status: 'revoked', revokedAt: epochFromIso(event.data.revokedAt) };
     case 'TokenRequestRefused':
+    case 'TokenRequestRefusalsCounted':
       // A refusal is kept for the audit trail only; it changes nothing the rules look at.
       return state;
     default:

@@ -33,12 +33,17 @@ export function effectiveAt(event: CredentialEvent): number {
       return epochFromIso(event.data.revokedAt);
     case 'TokenRequestRefused':
       return epochFromIso(event.data.refusedAt);
+    case 'TokenRequestRefusalsCounted':
+      return epochFromIso(event.data.lastRefusedAt);
   }
 }
 
 /** Token traffic changes nothing about who may obtain a token, so the fold may skip it. */
 export const affectsAccess = (event: CredentialEvent): boolean =>
-  event.type !== 'TokenIssued' && event.type !== 'TokenRevoked' && event.type !== 'TokenRequestRefused';
+  event.type !== 'TokenIssued' &&
+  event.type !== 'TokenRevoked' &&
+  event.type !== 'TokenRequestRefused' &&
+  event.type !== 'TokenRequestRefusalsCounted';
 
 /** Folds a credential's history as it stood at `at`: events that took effect later are left out. */
 export class PointInTimeFold {

@@ -38,8 +38,10 @@ export interface ExistingCredential extends CredentialFields {
   readonly lastUsedAt: number | null;
   readonly secrets: readonly SecretRecord[];
   /**
-   * Tokens that may still be valid. Tokens already expired when a later
-   * TokenIssued was recorded are dropped, so state stays small on busy streams.
+   * Tokens that may still matter. Tokens already expired when a later
+   * TokenIssued was recorded are dropped, and revoked ones beyond the
+   * KEPT_REVOKED_TOKENS most recently revoked, so state and snapshots stay
+   * small however busy the stream (a revoked token is invalid either way).
    */
   readonly tokens: readonly TokenRecord[];
 }

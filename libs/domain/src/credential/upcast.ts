@@ -28,6 +28,8 @@ const UPCAST_STEPS: Record<CredentialEventType, Readonly<Record<number, UpcastSt
   TokenRevoked: { 1: tokenRevokedWithReason },
   CredentialRevoked: { 1: unchanged },
   TokenRequestRefused: { 1: unchanged },
+  // Born in version 2: no version-1 event of this type was ever written.
+  TokenRequestRefusalsCounted: { 1: unchanged },
 };
 
 const isCredentialEventType = (type: string): type is CredentialEventType =>

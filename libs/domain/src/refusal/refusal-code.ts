@@ -54,9 +54,17 @@ export type GrantRefusalCode =
   | 'UNAUTHORIZED_CLIENT'
   | 'TEMPORARILY_UNAVAILABLE';
 
+/**
+ * Throttles that keep floods from costing the service or its records: an
+ * address with too many failed client authentications, a credential issuing
+ * tokens too fast (an issue/revoke loop). Both say when to retry.
+ */
+export type ThrottleRefusalCode = 'TOO_MANY_FAILED_REQUESTS' | 'TOKEN_ISSUE_RATE_EXCEEDED';
+
 export type RefusalCode =
   | CredentialRefusalCode
   | ReachRefusalCode
   | ApplicationRefusalCode
   | RequestRefusalCode
-  | GrantRefusalCode;
+  | GrantRefusalCode
+  | ThrottleRefusalCode;

@@ -14,7 +14,7 @@ export interface FieldViolation {
 
 export interface RefusalDetails {
   readonly violations?: readonly FieldViolation[];
-  /** Seconds after which the same request may succeed (TOKEN_LIMIT_REACHED, CONCURRENCY_CONFLICT). */
+  /** Seconds after which the same request may succeed (TOKEN_LIMIT_REACHED, a throttle, CONCURRENCY_CONFLICT). */
   readonly retryAfterSeconds?: number;
 }
 

@@ -24,6 +24,52 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('throttles token requests by default, and reads the throttles from the environment', () => {
+    expect(parseEnvironment({}).throttling).toEqual({
+      refusalRecordLimit: 5,
+      refusalWindowSeconds: 60,
+      failedRequestLimit: 100,
+      tokenIssueLimit: 30,
+      tokenIssueWindowSeconds: 60,
+      tableSize: 100_000,
+    });
+    expect(
+      parseEnvironment({
+        REFUSAL_RECORD_LIMIT: '0',
+        REFUSAL_WINDOW_SECONDS: '2',
+        FAILED_REQUEST_LIMIT: '20',
+        TOKEN_ISSUE_LIMIT: '4',
+        TOKEN_ISSUE_WINDOW_SECONDS: '10',
+        THROTTLE_TABLE_SIZE: '1000',
+      }).throttling,
+    ).toEqual({
+      refusalRecordLimit: 0,
+      refusalWindowSeconds: 2,
+      failedRequestLimit: 20,
+      tokenIssueLimit: 4,
+      tokenIssueWindowSeconds: 10,
+      tableSize: 1000,
+    });
+  });
+
+  it('names every bad throttle value and what is allowed', () => {
+    const bad = () =>
+      parseEnvironment({
+        REFUSAL_RECORD_LIMIT: '-1',
+        REFUSAL_WINDOW_SECONDS: '0',
+        FAILED_REQUEST_LIMIT: 'many',
+        TOKEN_ISSUE_LIMIT: '0',
+        TOKEN_ISSUE_WINDOW_SECONDS: '86401',
+        THROTTLE_TABLE_SIZE: '10',
+      });
+    expect(bad).toThrow('REFUSAL_RECORD_LIMIT must be an integer from 0 to 1000 (got "-1")');
+    expect(bad).toThrow('REFUSAL_WINDOW_SECONDS must be an integer from 1 to 86400 (got "0")');
+    expect(bad).toThrow('FAILED_REQUEST_LIMIT must be an integer from 1 to 1000000 (got "many")');
+    expect(bad).toThrow('TOKEN_ISSUE_LIMIT must be an integer from 1 to 1000000 (got "0")');
+    expect(bad).toThrow('TOKEN_ISSUE_WINDOW_SECONDS must be an integer from 1 to 86400 (got "86401")');
+    expect(bad).toThrow('THROTTLE_TABLE_SIZE must be an integer from 100 to 10000000 (got "10")');
+  });
+
   it('reads every variable it documents', () => {
     const config = parseEnvironment({
       PORT: '8080',

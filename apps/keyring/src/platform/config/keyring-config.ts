@@ -58,6 +58,20 @@ export interface KeyringConfig {
     /** The key ring: private signing keys, current and previous (JSON, mode 0600). */
     readonly signingKeysFile: string;
   };
+  /** How failed and refused token requests are throttled and recorded (README: Security model). */
+  readonly throttling: {
+    /** Refused token requests recorded one event each per (client id, source address) and window. */
+    readonly refusalRecordLimit: number;
+    /** The window of the refusal records and of the failed-request limit. */
+    readonly refusalWindowSeconds: number;
+    /** Failed client authentications per source address (IPv6: per /64) and window; past it, 429. */
+    readonly failedRequestLimit: number;
+    /** Tokens one credential may be issued per window; past it, 429 (an issue/revoke loop). */
+    readonly tokenIssueLimit: number;
+    readonly tokenIssueWindowSeconds: number;
+    /** Entries each in-memory throttling table holds; the oldest windows leave first. */
+    readonly tableSize: number;
+  };
   /** The role a credential needs to call the management API (the seed's "Credential Access Role"). */
   readonly adminRole: string;
   /** How long stopping (SIGTERM, SIGINT) may take before open connections are cut and the process exits. */

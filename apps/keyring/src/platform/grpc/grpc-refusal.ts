@@ -41,6 +41,8 @@ export const REFUSAL_GRPC_STATUS: Readonly<Record<RefusalCode, status>> = {
   UNSUPPORTED_GRANT_TYPE: status.INVALID_ARGUMENT,
   UNAUTHORIZED_CLIENT: status.PERMISSION_DENIED,
   TEMPORARILY_UNAVAILABLE: status.UNAVAILABLE,
+  TOO_MANY_FAILED_REQUESTS: status.RESOURCE_EXHAUSTED,
+  TOKEN_ISSUE_RATE_EXCEEDED: status.RESOURCE_EXHAUSTED,
 };
 
 /** A refusal in gRPC's terms; null for anything else (a bug or an outage), which is no refusal. */

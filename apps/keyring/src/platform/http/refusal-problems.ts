@@ -57,6 +57,8 @@ export const REFUSAL_PROBLEMS: Readonly<Record<RefusalCode, ProblemMapping>> = {
   UNSUPPORTED_GRANT_TYPE: { status: 400, title: 'Unsupported grant type' },
   UNAUTHORIZED_CLIENT: { status: 403, title: 'Client not authorized' },
   TEMPORARILY_UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
+  TOO_MANY_FAILED_REQUESTS: { status: 429, title: 'Too many failed requests' },
+  TOKEN_ISSUE_RATE_EXCEEDED: { status: 429, title: 'Tokens issued too fast' },
 };
 
 export interface ProblemAnswer {

@@ -2,6 +2,7 @@ import canonicalize from 'canonicalize';
 import { accountsAfter, type CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import {
+  AUDIT_ACTION_NAMES,
   chainAuditEntry,
   describeEvent,
   entryCanonicalJson,
@@ -85,6 +86,60 @@ describe('an audit entry', () => {
       outcome: 'denied',
       details: { reason: 'IP_NOT_ALLOWED', requestedScope: ['voice'], secretId: 'secret-1' },
     });
+  });
+
+  it('keeps a cut scope with its length, and reads a record without one as it always did', () => {
+    const data = {
+      clientId: CLIENT_ID,
+      reason: 'INVALID_CLIENT_SECRET',
+      sourceIp: '198.51.100.1',
+      requestedScope: ['x'.repeat(128), 'y'.repeat(127)],
+      secretId: null,
+      refusedAt: '2026-02-01T10:00:00.000Z',
+    };
+    const cut = entryFor({
+      type: 'TokenRequestRefused',
+      schemaVersion: 1,
+      data: { ...data, requestedScopeLength: 12_999 },
+    });
+    expect(cut.details).toEqual({
+      reason: 'INVALID_CLIENT_SECRET',
+      requestedScope: data.requestedScope,
+      requestedScopeLength: 12_999,
+      secretId: null,
+    });
+    expect(Object.keys(entryFor({ type: 'TokenRequestRefused', schemaVersion: 1, data }).details)).toEqual([
+      'reason',
+      'requestedScope',
+      'secretId',
+    ]);
+  });
+
+  it('records many refused requests counted together as one denied token.refused entry with their count', () => {
+    const entry = entryFor({
+      type: 'TokenRequestRefusalsCounted',
+      schemaVersion: 1,
+      data: {
+        clientId: CLIENT_ID,
+        sourceIp: '198.51.100.1',
+        count: 2995,
+        reasons: { INVALID_CLIENT_SECRET: 95, TOO_MANY_FAILED_REQUESTS: 2900 },
+        firstRefusedAt: '2026-02-01T10:00:00.000Z',
+        lastRefusedAt: '2026-02-01T10:00:59.000Z',
+      },
+    });
+
+    expect(entry).toMatchObject({
+      action: 'token.refused',
+      outcome: 'denied',
+      details: {
+        count: 2995,
+        reasons: { INVALID_CLIENT_SECRET: 95, TOO_MANY_FAILED_REQUESTS: 2900 },
+        firstRefusedAt: '2026-02-01T10:00:00.000Z',
+        lastRefusedAt: '2026-02-01T10:00:59.000Z',
+      },
+    });
+    expect(AUDIT_ACTION_NAMES.filter((action) => action === 'token.refused')).toHaveLength(1);
   });
 
   it('belongs to both the old and the new accounts when a change moves the credential', () => {

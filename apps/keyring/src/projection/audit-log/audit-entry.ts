@@ -19,10 +19,18 @@ export const AUDIT_ACTIONS = {
   TokenRevoked: 'token.revoked',
   CredentialRevoked: 'credential.revoked',
   TokenRequestRefused: 'token.refused',
+  // Many refusals counted in one record read as one entry whose details.count says how many.
+  TokenRequestRefusalsCounted: 'token.refused',
 } as const satisfies Record<CredentialEvent['type'], string>;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
-export const AUDIT_ACTION_NAMES: readonly AuditAction[] = Object.values(AUDIT_ACTIONS);
+export const AUDIT_ACTION_NAMES: readonly AuditAction[] = [...new Set(Object.values(AUDIT_ACTIONS))];
+
+/** Events that record refused requests: their entries are `denied`. */
+const REFUSAL_EVENTS: ReadonlySet<CredentialEvent['type']> = new Set([
+  'TokenRequestRefused',
+  'TokenRequestRefusalsCounted',
+]);
 
 export type AuditOutcome = 'success' | 'denied';
 
@@ -79,7 +87,18 @@ function detailsOf(event: CredentialEvent): Record<string, unknown> {
       return {
         reason: event.data.reason,
         requestedScope: event.data.requestedScope,
+        // Only on records whose scope was cut, so entries of older records read as they always did.
+        ...(event.data.requestedScopeLength === undefined
+          ? {}
+          : { requestedScopeLength: event.data.requestedScopeLength }),
         secretId: event.data.secretId,
+      };
+    case 'TokenRequestRefusalsCounted':
+      return {
+        count: event.data.count,
+        reasons: event.data.reasons,
+        firstRefusedAt: event.data.firstRefusedAt,
+        lastRefusedAt: event.data.lastRefusedAt,
       };
   }
 }
@@ -121,7 +140,7 @@ export function describeEvent(
     ...actorOf(metadata),
     sourceIp: stringOrNull(metadata.sourceIp),
     requestId: stringOrNull(metadata.requestId),
-    outcome: event.type === 'TokenRequestRefused' ? 'denied' : 'success',
+    outcome: REFUSAL_EVENTS.has(event.type) ? 'denied' : 'success',
     details: detailsOf(event),
   };
 }

@@ -158,6 +158,7 @@ export class CredentialProjection {
         this.revokeCredential.run(event.data.revokedAt, recorded.revision, clientId);
         return;
       case 'TokenRequestRefused':
+      case 'TokenRequestRefusalsCounted':
         return;
     }
   }

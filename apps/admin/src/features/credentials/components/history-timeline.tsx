@@ -25,7 +25,13 @@ function summary(entry: AuditEntry): string {
     case 'token.issued':
       return `Scope: ${String(details.scope || '(none)')}`;
     case 'token.refused':
-      return `Reason: ${String(details.reason ?? 'unknown')}`;
+      return typeof details.count === 'number'
+        ? `${details.count} requests refused: ${Object.entries(
+            (details.reasons as Record<string, number> | undefined) ?? {},
+          )
+            .map(([reason, count]) => `${reason} × ${count}`)
+            .join(', ')}`
+        : `Reason: ${String(details.reason ?? 'unknown')}`;
     case 'credential.updated':
       return `Changed: ${Object.keys((details.changes as object | undefined) ?? {}).join(', ')}`;
     case 'credential.revoked':

@@ -133,6 +133,23 @@ describe('revocation reaches everything', () => {
       );
     });
 
+    it('answers 204 for a token revoked long ago, after it has left the credential’s state', async () => {
+      const owner = await client();
+      const jtis: string[] = [];
+      // The state keeps only the ten most recent revocations: the eleventh pushes the first out.
+      for (let round = 0; round < 11; round++) {
+        const jti = jtiOf(await accessTokenFor(keyring.baseUrl, owner));
+        jtis.push(jti);
+        const revoked = await v1(`/credentials/${owner.clientId}/tokens/${jti}`, { method: 'DELETE' });
+        expect(revoked.status).toBe(204);
+      }
+      const again = await v1(`/credentials/${owner.clientId}/tokens/${jtis[0]}`, { method: 'DELETE' });
+      expect(again.status).toBe(204);
+      expect(
+        (await v1(`/credentials/${owner.clientId}/tokens/${randomUUID()}`, { method: 'DELETE' })).status,
+      ).toBe(404);
+    });
+
     it('is out of reach of an administrator of other accounts, who learns nothing', async () => {
       const owner = await client({ accounts: ['6600002'] });
       const token = await accessTokenFor(keyring.baseUrl, owner);

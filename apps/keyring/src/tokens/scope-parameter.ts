@@ -1,8 +1,7 @@
 /** The `scope` parameter (RFC 6749 §3.3): space-delimited scope tokens of printable ASCII. */
-import { carriesSecret } from '@keyring/domain';
+import { carriesSecret, SCOPE_TOKEN_PATTERN } from '@keyring/domain';
 import { invalidScope } from './grant-refusals';
 
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 const MAX_SCOPES = 100;
 
 /** The requested scopes, or null when the request named none (which grants every allowed one). */
@@ -11,7 +10,7 @@ export function parseScope(scope: string | undefined): string[] | null {
   const tokens = scope.split(' ').filter((token) => token !== '');
   if (tokens.length === 0) return null;
   if (tokens.length > MAX_SCOPES) throw invalidScope(`At most ${MAX_SCOPES} scopes may be requested at once`);
-  const malformed = tokens.find((token) => !SCOPE_TOKEN.test(token));
+  const malformed = tokens.find((token) => !SCOPE_TOKEN_PATTERN.test(token));
   if (malformed !== undefined) {
     throw invalidScope('A scope is 1-128 printable ASCII characters, without spaces, quotes or backslashes');
   }

@@ -191,3 +191,28 @@ describe('the hash chain', () => {
     expect(chainAuditEntry(entry, GENESIS_HASH).hash).not.toBe(chainAuditEntry(entry, 'a'.repeat(64)).hash);
   });
 });
+
+describe('entries of events stored before a schema change keep their first details', () => {
+  const revoked = (reason: 'requested' | 'credential-narrowed'): CredentialEvent => ({
+    type: 'TokenRevoked',
+    schemaVersion: 2,
+    data: { clientId: CLIENT_ID, jti: 'jti-1', revokedAt: '2026-02-01T10:00:00.000Z', reason },
+  });
+  const storedAt = (schemaVersion: number, event: CredentialEvent): RecordedEvent => {
+    const stored = recorded(event);
+    return { ...stored, metadata: { ...(stored.metadata as object), schemaVersion } };
+  };
+
+  it('a revocation stored at version 1 (upcast with reason "requested") reads as it was hashed then', () => {
+    const event = revoked('requested');
+    expect(describeEvent(storedAt(1, event), event, CLIENT_ID, ['acct-1']).details).toEqual({ jti: 'jti-1' });
+  });
+
+  it('a revocation stored at version 2 names its reason', () => {
+    const event = revoked('credential-narrowed');
+    expect(describeEvent(storedAt(2, event), event, CLIENT_ID, ['acct-1']).details).toEqual({
+      jti: 'jti-1',
+      reason: 'credential-narrowed',
+    });
+  });
+});

@@ -59,7 +59,7 @@ export interface AuditEntry extends UnchainedAuditEntry {
   readonly hash: string;
 }
 
-function detailsOf(event: CredentialEvent): Record<string, unknown> {
+function detailsOf(event: CredentialEvent, storedSchemaVersion: number): Record<string, unknown> {
   switch (event.type) {
     case 'CredentialCreated': {
       const { clientId: _clientId, createdAt: _createdAt, ...fields } = event.data;
@@ -80,7 +80,11 @@ function detailsOf(event: CredentialEvent): Record<string, unknown> {
         expiresAt: event.data.expiresAt,
       };
     case 'TokenRevoked':
-      return { jti: event.data.jti, reason: event.data.reason };
+      // Revocations stored before they carried a reason keep the details they were first hashed with,
+      // so audit chains exported before the upgrade still match the rebuilt one.
+      return storedSchemaVersion < 2
+        ? { jti: event.data.jti }
+        : { jti: event.data.jti, reason: event.data.reason };
     case 'CredentialRevoked':
       return { reason: event.data.reason };
     case 'TokenRequestRefused':
@@ -141,7 +145,7 @@ export function describeEvent(
     sourceIp: stringOrNull(metadata.sourceIp),
     requestId: stringOrNull(metadata.requestId),
     outcome: REFUSAL_EVENTS.has(event.type) ? 'denied' : 'success',
-    details: detailsOf(event),
+    details: detailsOf(event, Number((metadata as { schemaVersion?: unknown }).schemaVersion ?? 1)),
   };
 }
 

@@ -70,6 +70,19 @@ export class AuditLogReader {
   }
 
   /** Newest first, one page. */
+  /**
+   * Whether `clientId` ever issued the token `jti`, however long ago: the credential's state keeps only
+   * recent tokens. Walks that credential's entries only (rare: an administrator revoking by jti).
+   */
+  wasTokenIssued(clientId: string, jti: string): boolean {
+    const row = this.db
+      .prepare(
+        "SELECT 1 FROM audit_log WHERE client_id = ? AND action = 'token.issued' AND json_extract(details, '$.jti') = ? LIMIT 1",
+      )
+      .get(clientId, jti);
+    return row !== undefined;
+  }
+
   query(filter: AuditFilter): Page<AuditEntry> {
     const before = decodeCursor(filter.cursor);
     // Filtering by account walks that account's index backwards, so a page costs its own size only.

@@ -11,7 +11,8 @@
  * when the call began.
  */
 import { Injectable } from '@nestjs/common';
-import { accountOutOfReach, isIpAllowed, outOfReach } from '@keyring/domain';
+import { isIpAllowed } from '@keyring/domain';
+import { requireAccountsWithinReach } from '../../credential-store/caller-reach';
 import { AccessTokenVerifier } from '../access-token-verifier';
 import type { AccessTokenClaims } from '../access-token-claims';
 import { bearerToken } from './bearer-token';
@@ -50,9 +51,8 @@ export class BearerAuthenticator {
     return {
       caller,
       confirm: async () => {
-        const now = await this.currentCaller(claims, roles, sourceIp);
-        const lost = outOfReach(now, caller.accounts);
-        if (lost.length > 0) throw accountOutOfReach(lost);
+        // Every account the caller reached when it was admitted must still be within its reach.
+        requireAccountsWithinReach(await this.currentCaller(claims, roles, sourceIp), caller.accounts);
       },
     };
   }

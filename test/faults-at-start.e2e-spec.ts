@@ -74,7 +74,7 @@ describe('files found damaged or foreign at start', () => {
       expect(logs).toMatch(/The snapshot file \S+snapshots\.sqlite failed its check/);
       const head = await keyring.store.headPosition();
       await eventually(async () => {
-        const ready = (await (await fetch(`${keyring.baseUrl}/health/ready`)).json()) as {
+        const ready = (await (await fetch(`${keyring.managementUrl}/health/ready`)).json()) as {
           info?: { projection?: { checkpoint: number } };
         };
         expect(ready.info?.projection?.checkpoint).toBe(head);

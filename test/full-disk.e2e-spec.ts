@@ -81,7 +81,7 @@ describe('a full disk', () => {
       READ_MODEL_FILE: path.join(readModelsMount, 'read-models.sqlite'),
     });
     const readiness = async () => {
-      const response = await fetch(`${keyring.baseUrl}/health/ready`);
+      const response = await fetch(`${keyring.managementUrl}/health/ready`);
       return {
         status: response.status,
         body: (await response.json()) as Record<string, Record<string, unknown>>,

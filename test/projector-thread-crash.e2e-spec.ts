@@ -21,7 +21,7 @@ describe('a projector thread that dies', () => {
   it('is reported at once, restarted, and catches up while tokens and commands go on', async () => {
     const keyring = await startKeyring({ GRPC_PORT: 'off', READ_YOUR_WRITES_TIMEOUT_MS: '300' });
     const ready = async (): Promise<{ status: number; body: Readiness }> => {
-      const response = await fetch(`${keyring.baseUrl}/health/ready`);
+      const response = await fetch(`${keyring.managementUrl}/health/ready`);
       return { status: response.status, body: (await response.json()) as Readiness };
     };
     try {

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
+import { eventually } from './support/eventually';
 import { validCredential } from './support/credential-bodies';
 import { grpcClient, refusalOf } from './support/grpc-clients';
 import { adminClient, createClient, requestToken } from './support/oauth-clients';
@@ -48,7 +49,10 @@ describe('the public port', () => {
     expect((await requestToken(keyring.baseUrl, { ...known, clientSecret: 'kr_sec_wrong' })).status).toBe(
       401,
     );
-    expect(await keyring.store.headPosition()).toBe(reportBefore.info.eventStore.headPosition + 1);
+    // The refusal is recorded just after the answer (issue 15 §2: never waiting for its fsync).
+    await eventually(async () =>
+      expect(await keyring.store.headPosition()).toBe(reportBefore.info.eventStore.headPosition + 1),
+    );
 
     expect(await publicAnswers()).toEqual(before);
     expect(before.slice(0, 2)).toEqual([

@@ -21,7 +21,8 @@ export function startServiceProcess(env: Record<string, string>): ServiceProcess
   let output = '';
   const child = spawn(process.execPath, ['--require', REGISTER, MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // A free management port unless the test names one: parallel test processes never fight over 9000.
+    env: { PATH: process.env.PATH ?? '', MANAGEMENT_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

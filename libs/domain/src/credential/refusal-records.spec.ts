@@ -1,3 +1,4 @@
+import { CREDENTIAL_EVENT_SCHEMA_VERSION } from './events';
 import { CLIENT_ID, NOW } from '../testing/credential-fixtures';
 import {
   REFUSED_SCOPE_KEPT_CHARACTERS,
@@ -49,7 +50,7 @@ describe('many refused requests are counted in one record', () => {
     });
     expect(counted).toEqual({
       type: 'TokenRequestRefusalsCounted',
-      schemaVersion: 1,
+      schemaVersion: CREDENTIAL_EVENT_SCHEMA_VERSION,
       data: {
         clientId: CLIENT_ID,
         sourceIp: '2001:db8:1:2::/64',

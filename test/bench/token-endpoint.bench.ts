@@ -27,7 +27,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -52,6 +52,23 @@ interface Measured {
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
+  /**
+   * CPU time the server's process (all its threads) spent per answered
+   * request during the measured load: steadier than the rate on a shared
+   * machine. Null where /proc is not available.
+   */
+  readonly cpuMsPerRequest: number | null;
+}
+
+/** User + system CPU milliseconds a process has used so far (Linux /proc); null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 const basic = ({ clientId, clientSecret }: Client) =>
@@ -101,7 +118,7 @@ async function createClients(baseUrl: string, authorization: string, count: numb
 }
 
 /** A warm-up, then the measured load: POST url with a form body, authorisations taken in turn. */
-async function load(url: string, authorizations: readonly string[]): Promise<Measured> {
+async function load(url: string, authorizations: readonly string[], pid?: number): Promise<Measured> {
   let next = 0;
   const run = (duration: number) =>
     autocannon({
@@ -124,13 +141,20 @@ async function load(url: string, authorizations: readonly string[]): Promise<Mea
       ],
     });
   if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
+  const cpuBefore = cpuMsOf(pid);
   const result = await run(SECONDS);
+  const cpuAfter = cpuMsOf(pid);
+  const answered = result.requests.total;
   return {
     requestsPerSecond: Math.round(result.requests.average),
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    cpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || answered === 0
+        ? null
+        : Number(((cpuAfter - cpuBefore) / answered).toFixed(3)),
   };
 }
 
@@ -157,7 +181,7 @@ async function measurePlainServer(
   });
   try {
     await waitUntilAnswering(`http://127.0.0.1:${port}${readyPath}`);
-    return await load(`http://127.0.0.1:${port}${path}`, authorizations);
+    return await load(`http://127.0.0.1:${port}${path}`, authorizations, child.pid);
   } finally {
     await stop(child);
   }
@@ -209,7 +233,10 @@ async function measureKeyring(workDir: string): Promise<Measured & { readonly cr
       body: 'grant_type=client_credentials',
     }).then(async (response) => ((await response.json()) as { access_token: string }).access_token);
     const clients = await createClients(baseUrl, `Bearer ${adminToken}`, CREDENTIALS);
-    return { ...(await load(`${baseUrl}/oauth2/token`, clients.map(basic))), credentials: clients.length };
+    return {
+      ...(await load(`${baseUrl}/oauth2/token`, clients.map(basic), service.pid)),
+      credentials: clients.length,
+    };
   } finally {
     await stop(service);
   }

@@ -46,7 +46,17 @@ export interface RunOptions {
    * off the request path, throttled.
    */
   readonly recordRefusal?: (records: readonly TokenRequestRefused[]) => void;
+  /**
+   * The state `decideAhead` just loaded: the first attempt decides on it
+   * instead of reading the stream again, unless this process has changed the
+   * credential since. The append still expects its revision, so a writer in
+   * another process is caught as a conflict and the next attempt reloads.
+   */
+  readonly loadedAhead?: LoadedCredential;
 }
+
+/** What `decideAhead` decided, and the state it decided on. */
+export type AheadDecision = Decision & { readonly loaded: LoadedCredential };
 
 @Injectable()
 export class CredentialCommandRunner {
@@ -84,22 +94,25 @@ export class CredentialCommandRunner {
     clientId: string,
     command: CredentialCommand,
     context: CommandContext,
-  ): Promise<Decision> {
+  ): Promise<AheadDecision> {
     const loaded = await this.repository.load(clientId);
     requireCommandWithinReach(context.reach, loaded.state, command);
-    return decide(command, loaded.state, this.clock(), this.policy);
+    return { ...decide(command, loaded.state, this.clock(), this.policy), loaded };
   }
 
   private async decideAndAppend(
     clientId: string,
     command: CredentialCommand,
     context: CommandContext,
-    { recordRefusal }: RunOptions,
+    { recordRefusal, loadedAhead }: RunOptions,
   ): Promise<CommandResult> {
     const causationId = randomUUID();
     for (let attempt = 1; attempt <= MAX_COMMAND_ATTEMPTS; attempt++) {
       // 1. Load the current state (cached, plus any newer events); refuse what the caller may not touch.
-      const loaded = await this.repository.load(clientId);
+      const loaded =
+        attempt === 1 && loadedAhead && this.repository.isLatestKnown(clientId, loadedAhead)
+          ? loadedAhead
+          : await this.repository.load(clientId);
       requireCommandWithinReach(context.reach, loaded.state, command);
       // 2. Decide, with time passed in.
       const now = this.clock();

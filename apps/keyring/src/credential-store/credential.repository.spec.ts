@@ -155,6 +155,18 @@ describe('loading a credential', () => {
     expect(counting.eventsRead).toBe(1);
   });
 
+  it('knows a loaded state is still the latest until this process appends to the credential', async () => {
+    const repository = repositoryWithCache(100);
+    await createWithRenames(repository, 2);
+    const loaded = await repository.load(CLIENT_ID);
+    expect(repository.isLatestKnown(CLIENT_ID, loaded)).toBe(true);
+
+    const renamed = decide({ type: 'UpdateCredential', changes: { name: 'later' } }, loaded.state, NOW);
+    await repository.append(CLIENT_ID, loaded, renamed.events, CONTEXT, 'c', NOW);
+    expect(repository.isLatestKnown(CLIENT_ID, loaded)).toBe(false);
+    expect(repository.isLatestKnown(CLIENT_ID, await repository.load(CLIENT_ID))).toBe(true);
+  });
+
   it('folds the whole stream when nothing is cached', async () => {
     await createWithRenames(repositoryWithCache(0), 10);
     counting.eventsRead = 0;

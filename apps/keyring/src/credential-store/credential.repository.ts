@@ -90,6 +90,11 @@ export class CredentialRepository {
     return this.catchUp(clientId, NOTHING_LOADED, await this.store.readStream(stream, { fromRevision: 0 }));
   }
 
+  /** Whether `loaded` is the newest state this process knows of the credential (nothing appended here since). */
+  isLatestKnown(clientId: string, loaded: LoadedCredential): boolean {
+    return loaded.revision !== null && this.cache.get(clientId)?.revision === loaded.revision;
+  }
+
   private catchUp(
     clientId: string,
     from: CachedCredential,

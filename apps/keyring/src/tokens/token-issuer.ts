@@ -24,6 +24,7 @@ import { CLOCK, type Clock } from '../platform/clock/clock';
 import { KEYRING_CONFIG, type KeyringConfig } from '../platform/config/keyring-config';
 import type { CommandContext } from '../platform/context/command-context';
 import { CredentialCommandRunner } from '../credential-store/credential-command-runner';
+import type { LoadedCredential } from '../credential-store/credential.repository';
 import { KeyringMetrics } from '../platform/metrics/keyring-metrics';
 import { ClientSecretHasher } from '../credential-store/secrets/client-secret';
 import { AccessTokenSigner } from './access-token-signer';
@@ -115,7 +116,7 @@ export class TokenIssuer {
 
     // 2. Decided on the credential's current state outside its queue: a refusal is answered at once and
     //    recorded afterwards, so an attacker's failures never queue in front of the owner's requests.
-    const ahead: Decision = attempt.wellFormed
+    const ahead: Decision & { readonly loaded?: LoadedCredential } = attempt.wellFormed
       ? await this.runner.decideAhead(clientId, command, context)
       : { events: [], refusal: credentialNotFound() };
     if (ahead.refusal) throw this.refused(attempt, ahead.refusal, ahead.events);
@@ -126,12 +127,14 @@ export class TokenIssuer {
     const overRate = this.throttle.issueRateRefusal(clientId, this.clock());
     if (overRate) throw this.refused(attempt, overRate, [], secretId);
 
-    // 4. Issued through the credential's queue, deciding again on the state as it is by then.
+    // 4. Issued through the credential's queue, deciding again on the state as it is by then (the one just
+    //    loaded, unless a command ahead in the queue changed it).
     let credential: ExistingCredential;
     const recordedInQueue: TokenRequestRefused[] = [];
     try {
       const result = await this.runner.run(clientId, command, context, {
         recordRefusal: (records) => recordedInQueue.push(...records),
+        loadedAhead: ahead.loaded,
       });
       credential = result.state as ExistingCredential;
     } catch (error) {

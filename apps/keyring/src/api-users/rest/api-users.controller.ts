@@ -61,7 +61,8 @@ class UsernamePipe implements PipeTransform<string, string> {
   }
 }
 
-const UsernameParam = () => ApiParam({ name: 'username', schema: { type: 'string', pattern: USERNAME_PATTERN.source } });
+const UsernameParam = () =>
+  ApiParam({ name: 'username', schema: { type: 'string', pattern: USERNAME_PATTERN.source } });
 
 @Controller('v1/api-users')
 @UseGuards(AdminBearerGuard)
@@ -136,9 +137,7 @@ export class ApiUsersController {
     @Body() body: UpdateApiUserDto,
     @RequestContext() context: CommandContext,
   ): Promise<ApiUserView> {
-    return this.commands.execute(
-      new UpdateApiUserCommand(username, body, { ...context, readYourWrites: true }),
-    );
+    return this.commands.execute(new UpdateApiUserCommand(username, body, context));
   }
 
   @Post(':username/password')
@@ -168,9 +167,7 @@ export class ApiUsersController {
     @Body() body: MigrateApiUserDto,
     @RequestContext() context: CommandContext,
   ): Promise<MigratedApiUser> {
-    return this.commands.execute(
-      new MigrateApiUserCommand(username, body, { ...context, readYourWrites: true }),
-    );
+    return this.commands.execute(new MigrateApiUserCommand(username, body, context));
   }
 
   @Delete(':username')
@@ -183,6 +180,6 @@ export class ApiUsersController {
     @Param('username', UsernamePipe) username: string,
     @RequestContext() context: CommandContext,
   ): Promise<void> {
-    await this.commands.execute(new DeleteApiUserCommand(username, { ...context, readYourWrites: true }));
+    await this.commands.execute(new DeleteApiUserCommand(username, context));
   }
 }

@@ -6,6 +6,10 @@
  * password or hash reaches an answer, a log line, the read models or the
  * audit log.
  */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { apiUserStreamName } from '@keyring/domain';
 import { type AdminClient, accessTokenFor, adminClient, createClient } from './support/oauth-clients';
@@ -280,6 +284,45 @@ describe('legacy API users', () => {
       expect(names).toContain('Report.Bot');
       expect(report.body).toMatchObject({ retired: false, retiresAt: retiresAt.toISOString() });
       expect(report.body.unmigrated[0]).toMatchObject({ daysLeft: 1, lastUsedAt: null });
+    });
+  });
+
+  describe("the README's walk-through", () => {
+    /** The shell blocks of the README's API-users section, in order. */
+    const readmeCommands = (): string[] => {
+      const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+      const section = readme.split('## Legacy API users and the Basic-auth retirement')[1].split('\n## ')[0];
+      return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+    };
+    const run = async (command: string, env: Record<string, string>) => {
+      const script = command.replaceAll('http://127.0.0.1:3000', keyring.baseUrl);
+      const { stdout } = await promisify(execFile)('sh', ['-c', script], { env: { ...process.env, ...env } });
+      return JSON.parse(stdout) as Record<string, any>;
+    };
+
+    it('migrates one user with the curl calls the README shows', async () => {
+      const [create, verifyCall, reportCall, migrate] = readmeCommands();
+      const TOKEN = admin.accessToken;
+      const created = await run(create, { TOKEN });
+      passwords.push(created.password);
+      expect(created.apiUser).toMatchObject({ username: 'billing.bot', status: 'active' });
+      const verified = await run(verifyCall, { TOKEN, PASSWORD: created.password });
+      expect(verified).toEqual({
+        active: true,
+        username: 'billing.bot',
+        accounts: ['9900001'],
+        roles: ['billing:read'],
+      });
+      const before = await run(reportCall, { TOKEN });
+      expect(before.unmigrated.map((u: { username: string }) => u.username)).toContain('billing.bot');
+      const migrated = await run(migrate, { TOKEN });
+      expect(migrated.credential).toMatchObject({ accounts: ['9900001'], roles: ['billing:read'] });
+      expect(migrated.apiUser).toMatchObject({
+        migratedTo: migrated.credential.clientId,
+        status: 'disabled',
+      });
+      const after = await run(reportCall, { TOKEN });
+      expect(after.unmigrated.map((u: { username: string }) => u.username)).not.toContain('billing.bot');
     });
   });
 

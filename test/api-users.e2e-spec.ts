@@ -21,6 +21,14 @@ jest.setTimeout(60_000);
 const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
+/** The fields of the README calls' answers the walk-through looks at. */
+interface ReadmeAnswer {
+  readonly password: string;
+  readonly apiUser: Record<string, unknown>;
+  readonly credential: { readonly clientId: string } & Record<string, unknown>;
+  readonly unmigrated: readonly { readonly username: string }[];
+}
+
 describe('legacy API users', () => {
   let keyring: RunningKeyring;
   let admin: AdminClient;
@@ -297,7 +305,7 @@ describe('legacy API users', () => {
     const run = async (command: string, env: Record<string, string>) => {
       const script = command.replaceAll('http://127.0.0.1:3000', keyring.baseUrl);
       const { stdout } = await promisify(execFile)('sh', ['-c', script], { env: { ...process.env, ...env } });
-      return JSON.parse(stdout) as Record<string, any>;
+      return JSON.parse(stdout) as ReadmeAnswer;
     };
 
     it('migrates one user with the curl calls the README shows', async () => {

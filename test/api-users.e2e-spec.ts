@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { apiUserStreamName } from '@keyring/domain';
 import { type AdminClient, accessTokenFor, adminClient, createClient } from './support/oauth-clients';
+import { runCli } from './support/run-cli';
 import { readAllFiles, type RunningKeyring, startKeyring } from './support/running-keyring';
 
 // Every verification runs scrypt with OWASP's parameters (~0.5 s each on a busy machine).
@@ -292,6 +293,22 @@ describe('legacy API users', () => {
       expect(names).toContain('Report.Bot');
       expect(report.body).toMatchObject({ retired: false, retiresAt: retiresAt.toISOString() });
       expect(report.body.unmigrated[0]).toMatchObject({ daysLeft: 1, lastUsedAt: null });
+    });
+  });
+
+  describe('the CLI report', () => {
+    it('lists the same unmigrated users as the API, replayed from the event store', async () => {
+      const fromApi = await api().get('/v1/api-users/report').expect(200);
+      const cli = await runCli(keyring.dataDir, ['api-users', 'report', '--json']);
+      expect(cli.stderr).toBe('');
+      expect(cli.code).toBe(0);
+      const report = JSON.parse(cli.stdout) as { unmigrated: { username: string }[]; retiresAt: string };
+      expect(report.retiresAt).toBe('2026-12-02T00:00:00.000Z');
+      const names = (list: { username: string }[]) => list.map((user) => user.username).sort();
+      expect(names(report.unmigrated)).toEqual(names(fromApi.body.unmigrated));
+      const text = await runCli(keyring.dataDir, ['api-users', 'report']);
+      expect(text.stdout).toContain('not yet migrated');
+      expect(text.stdout).toContain('Report.Bot');
     });
   });
 

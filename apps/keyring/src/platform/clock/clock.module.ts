@@ -1,14 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CLOCK, CLOCK_OVERRIDE, type Clock, systemClock } from './clock';
+import { CLOCK, systemClock } from './clock';
 
-@Module({
-  providers: [
-    {
-      provide: CLOCK,
-      inject: [{ token: CLOCK_OVERRIDE, optional: true }],
-      useFactory: (override?: Clock): Clock => override ?? systemClock,
-    },
-  ],
-  exports: [CLOCK],
-})
+@Module({ providers: [{ provide: CLOCK, useValue: systemClock }], exports: [CLOCK] })
 export class ClockModule {}

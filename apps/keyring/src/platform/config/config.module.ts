@@ -5,13 +5,13 @@
  */
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { CLOCK_OVERRIDE, type Clock } from '../clock/clock';
+import { CLOCK, type Clock } from '../clock/clock';
 import { KEYRING_CONFIG, type KeyringConfig } from './keyring-config';
 
 @Global()
 @Module({})
 export class KeyringConfigModule {
-  /** `clock`, when given, replaces the system clock everywhere (end-to-end tests of time rules). */
+  /** `clock`, when given, is the global CLOCK, which modules find before ClockModule's system clock (end-to-end tests of time rules). */
   static forRoot(config: KeyringConfig, clock?: Clock): DynamicModule {
     return {
       module: KeyringConfigModule,
@@ -22,9 +22,9 @@ export class KeyringConfigModule {
           inject: [ConfigService],
           useFactory: (configService: ConfigService) => configService.getOrThrow<KeyringConfig>('keyring'),
         },
-        ...(clock === undefined ? [] : [{ provide: CLOCK_OVERRIDE, useValue: clock }]),
+        ...(clock === undefined ? [] : [{ provide: CLOCK, useValue: clock }]),
       ],
-      exports: [KEYRING_CONFIG, ...(clock === undefined ? [] : [CLOCK_OVERRIDE])],
+      exports: [KEYRING_CONFIG, ...(clock === undefined ? [] : [CLOCK])],
     };
   }
 }

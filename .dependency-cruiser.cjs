@@ -1,15 +1,25 @@
 /**
  * The architecture in a form CI checks (`npm run lint`). Arrows point down:
  *
- *   cli, main ─► audit ─► credentials ─► tokens ─► projection ─► credential-store ─► platform
+ *   cli, main ─► audit ─► api-users ─► credentials ─► tokens ─► projection ─► credential-store ─► platform
  *                                   (every folder may use libs/domain and libs/event-store)
  *
  * admin-console (the console's static files) uses the platform only, and only app.module uses it.
- * A capability (credentials, tokens, audit) keeps its transports in rest/ and grpc/;
+ * A capability (api-users, credentials, tokens, audit) keeps its transports in rest/ and grpc/;
  * another capability uses it through what lies outside those folders.
  */
 const SRC = '^apps/keyring/src/';
-const LAYERS = ['platform', 'credential-store', 'projection', 'tokens', 'credentials', 'audit', 'cli'];
+// api-users sits above credentials: a migration creates a credential through its CommandBus message.
+const LAYERS = [
+  'platform',
+  'credential-store',
+  'projection',
+  'tokens',
+  'credentials',
+  'api-users',
+  'audit',
+  'cli',
+];
 
 /** Each layer may not import any layer above it. */
 const layerRules = LAYERS.slice(0, -1).map((layer, index) => ({

@@ -4,6 +4,8 @@
  * directory, nor the logs (even when a client sends it where it should not),
  * over REST and gRPC alike.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import request from 'supertest';
 import { validCredential } from './support/credential-bodies';
 import { grpcClient, refusalOf } from './support/grpc-clients';
@@ -278,5 +280,67 @@ describe('a secret sent in the wrong field', () => {
     for (const answer of answers) expect(answer).not.toContain(body);
     expect(logs).not.toContain(body);
     expect(readAllFiles(keyring.dataDir).toString('latin1')).not.toContain(body);
+  });
+});
+
+/**
+ * An API user's password is shown once, in the answer that sets it. Its
+ * scrypt hash is in the user's events and nowhere else: not in the read
+ * models, the audit log or a log line, even at trace level and even when a
+ * caller sends the password in the wrong place.
+ */
+describe('API user password hygiene', () => {
+  let keyring: RunningKeyring;
+
+  beforeAll(async () => {
+    keyring = await startKeyring({ LOG_LEVEL: 'trace' });
+  });
+  afterAll(() => keyring.destroy());
+
+  it('is echoed in no answer but the one that sets it, logged nowhere, and only its hash is stored', async () => {
+    const admin = await adminClient(keyring);
+    const api = () => request.agent(keyring.baseUrl).set('Authorization', admin.authorization);
+    const basic = (username: string, password: string) =>
+      `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    const chosen = 'a chosen legacy password 0123';
+    const created = await api()
+      .post('/v1/api-users')
+      .send({ username: 'hygiene.bot', accounts: ['9900001'], roles: ['billing:read'], password: chosen })
+      .expect(201);
+    expect(created.body.password).toBe(chosen);
+    const reset = await api().post('/v1/api-users/hygiene.bot/password').send({}).expect(200);
+    const generated = reset.body.password as string;
+    const answers: string[] = [];
+    for (const authorization of [basic('hygiene.bot', generated), basic('hygiene.bot', chosen)]) {
+      const response = await api().post('/v1/api-users/verify').send({ authorization }).expect(200);
+      answers.push(JSON.stringify(response.body));
+    }
+    // A careless caller sends the password as a header and in a refused body.
+    await api().get('/v1/api-users/hygiene.bot').set('X-Password', generated).expect(200);
+    await api().patch('/v1/api-users/hygiene.bot').send({ password: generated }).expect(400);
+    const migrated = await api()
+      .post('/v1/api-users/hygiene.bot/migrate')
+      .send({ environment: 'production' })
+      .expect(201);
+    answers.push(JSON.stringify(migrated.body));
+    const got = await api().get('/v1/api-users/hygiene.bot').expect(200);
+    answers.push(JSON.stringify(got.body));
+    const audit = await api().get('/v1/audit?limit=200').expect(200);
+    answers.push(JSON.stringify(audit.body));
+
+    await keyring.stop();
+    const readModels = fs.readFileSync(path.join(keyring.dataDir, 'read-models.sqlite')).toString('latin1');
+    const files = readAllFiles(keyring.dataDir).toString('latin1');
+    const logs = keyring.logs.join('');
+    expect(logs).toContain('/v1/api-users/verify');
+    for (const password of [chosen, generated]) {
+      for (const answer of answers) expect(answer).not.toContain(password);
+      expect(files).not.toContain(password);
+      expect(logs).not.toContain(password);
+      expect(logs).not.toContain(Buffer.from(`hygiene.bot:${password}`).toString('base64'));
+    }
+    for (const text of [...answers, readModels, logs]) expect(text).not.toContain('$scrypt$');
+    // The events hold the hashes: two, one per password set.
+    expect(files.split('$scrypt$ln=17,r=8,p=1$').length - 1).toBeGreaterThanOrEqual(2);
   });
 });

@@ -40,6 +40,7 @@ function onEventStoreDbWhenGiven(): Record<string, string> {
 export async function startKeyring(
   env: Record<string, string> = {},
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-e2e-')),
+  options: { readonly clock?: () => Date } = {},
 ): Promise<RunningKeyring> {
   const logs: string[] = [];
   // The port is chosen first because the issuer (the tokens' `iss`, the metadata's URLs) names it.
@@ -57,7 +58,10 @@ export async function startKeyring(
     ...onEventStoreDbWhenGiven(),
     ...env,
   });
-  const app = await createApp(config, { logDestination: { write: (line: string) => void logs.push(line) } });
+  const app = await createApp(config, {
+    logDestination: { write: (line: string) => void logs.push(line) },
+    clock: options.clock,
+  });
   await app.listen(port, '127.0.0.1');
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= app.close());

@@ -1,12 +1,14 @@
 /**
  * The service as a whole: the platform (configuration, logging, metrics,
- * health, the management listener), the three capabilities, each as its core module and one module
+ * health, the management listener), the capabilities, each as its core module and one module
  * per edge, and the admin console's static files. Each module imports what it uses; only the configuration is global.
  */
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import { AdminConsoleModule } from './admin-console/admin-console.module';
+import { ApiUsersModule } from './api-users/api-users.module';
+import { ApiUsersRestModule } from './api-users/rest/api-users-rest.module';
 import { AuditGrpcModule } from './audit/grpc/audit-grpc.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditRestModule } from './audit/rest/audit-rest.module';
@@ -16,6 +18,7 @@ import { CredentialsGrpcModule } from './credentials/grpc/credentials-grpc.modul
 import { CredentialsRestModule } from './credentials/rest/credentials-rest.module';
 import { KeyringConfigModule } from './platform/config/config.module';
 import type { KeyringConfig } from './platform/config/keyring-config';
+import type { Clock } from './platform/clock/clock';
 import { GrpcModule } from './platform/grpc/grpc.module';
 import { HealthModule } from './platform/health/health.module';
 import { ERROR_DIALECTS } from './platform/http/error-dialects';
@@ -33,6 +36,8 @@ import { TokensModule } from './tokens/tokens.module';
 export interface AppOptions {
   /** Where log lines go; stdout by default. */
   readonly logDestination?: DestinationStream;
+  /** Replaces the system clock (end-to-end tests of the Basic-auth retirement). */
+  readonly clock?: Clock;
 }
 
 @Module({})
@@ -43,16 +48,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        KeyringConfigModule.forRoot(config),
+        KeyringConfigModule.forRoot(config, options.clock),
         LoggingModule.forRoot(options.logDestination),
         MetricsModule,
         health,
         ManagementModule.forRoot(health),
         CredentialsModule,
+        ApiUsersModule,
         TokensModule,
         AuditModule,
         BootstrapModule,
         CredentialsRestModule,
+        ApiUsersRestModule,
         TokensRestModule,
         AuditRestModule,
         AdminConsoleModule,

@@ -53,3 +53,4 @@ export {
   quoted,
   withoutSecrets,
 } from './credential/echo';
+export * from './api-user';

@@ -145,6 +145,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/api-users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API users, newest first, one page at a time */
+    get: operations['ApiUsersController_list'];
+    put?: never;
+    /** Create a legacy API user; its password is shown once */
+    post: operations['ApiUsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-users/{username}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One API user */
+    get: operations['ApiUsersController_get'];
+    put?: never;
+    post?: never;
+    /** Delete an API user for good; its username is never reused */
+    delete: operations['ApiUsersController_remove'];
+    options?: never;
+    head?: never;
+    /** Change an API user's accounts or roles, or disable or enable it */
+    patch: operations['ApiUsersController_update'];
+    trace?: never;
+  };
+  '/v1/api-users/{username}/migrate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Migrate an API user to a client credential with the same accounts and roles; its secret is shown once */
+    post: operations['ApiUsersController_migrate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-users/{username}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password (generated unless given); shown once */
+    post: operations['ApiUsersController_setPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-users/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every API user not yet migrated, its last use and the days left before retirement */
+    get: operations['ApiUsersController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-users/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify an HTTP Basic header (needs the introspect or admin role): the same {active:false} for unknown, wrong and disabled */
+    post: operations['BasicVerificationController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit': {
     parameters: {
       query?: never;
@@ -399,6 +504,37 @@ export interface components {
       /** @example 10.1.2.3 */
       sourceIp: string;
     };
+    ApiUser: {
+      accounts: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      migratedAt: string | null;
+      /**
+       * Format: uuid
+       * @description The client credential it moved to
+       */
+      migratedTo: string | null;
+      roles: string[];
+      /** @enum {string} */
+      status: 'active' | 'disabled' | 'deleted';
+      /** Format: date-time */
+      updatedAt: string;
+      username: string;
+    };
+    ApiUserPage: {
+      items: components['schemas']['ApiUser'][];
+      nextCursor: string | null;
+    };
+    ApiUsersReport: {
+      daysLeft: number;
+      retired: boolean;
+      /** Format: date-time */
+      retiresAt: string;
+      unmigrated: components['schemas']['UnmigratedApiUser'][];
+    };
     AuditActor: {
       /** @description A client id, or the CLI operator's name */
       id: string | null;
@@ -417,7 +553,16 @@ export interface components {
         | 'token.issued'
         | 'token.revoked'
         | 'credential.revoked'
-        | 'token.refused';
+        | 'token.refused'
+        | 'api-user.created'
+        | 'api-user.password-set'
+        | 'api-user.updated'
+        | 'api-user.disabled'
+        | 'api-user.enabled'
+        | 'api-user.deleted'
+        | 'api-user.migrated'
+        | 'api-user.basic-used'
+        | 'api-user.basic-refused';
       actor: components['schemas']['AuditActor'];
       /** Format: uuid */
       clientId: string;
@@ -464,6 +609,17 @@ export interface components {
       head: components['schemas']['AuditHead'] | null;
       ok: boolean;
     };
+    BasicVerification: {
+      accounts?: string[];
+      active: boolean;
+      /**
+       * @description Only once Basic authentication is retired
+       * @enum {string}
+       */
+      reason?: 'basic_auth_retired';
+      roles?: string[];
+      username?: string;
+    };
     Catalogue: {
       /**
        * @description The APIs (OAuth scopes) a credential may be granted: API_CATALOGUE. Empty when no API catalogue is set: any well-formed scope token is accepted
@@ -482,6 +638,26 @@ export interface components {
        *     ]
        */
       roles: string[];
+    };
+    CreateApiUserDto: {
+      /**
+       * @description The accounts the credential acts on; "*" for every account
+       * @example [
+       *       "9900001"
+       *     ]
+       */
+      accounts: string[];
+      /** @description Chosen password; left out, one of 192 random bits is generated and shown once */
+      password?: string;
+      /**
+       * @description Roles granted to the tokens; from the role catalogue when one is configured
+       * @example [
+       *       "billing:read"
+       *     ]
+       */
+      roles: string[];
+      /** @description Case-sensitive, never changes */
+      username: string;
     };
     CreateCredentialDto: {
       /**
@@ -599,6 +775,11 @@ export interface components {
       /** @enum {string} */
       token_type?: 'Bearer';
     };
+    IssuedApiUserPassword: {
+      apiUser: components['schemas']['ApiUser'];
+      /** @description The password, shown this once and never again: store it now */
+      password: string;
+    };
     IssuedSecret: {
       /** @description The plaintext secret, shown this once and never again: store it now */
       clientSecret: string;
@@ -617,6 +798,37 @@ export interface components {
     Jwks: {
       /** @description The current signing key and retired keys still published */
       keys: components['schemas']['PublicJwk'][];
+    };
+    MigrateApiUserDto: {
+      /**
+       * @description IPv4/IPv6 addresses or CIDR blocks tokens may be requested from; empty allows any
+       * @example [
+       *       "10.0.0.0/8"
+       *     ]
+       */
+      allowedIps?: string[];
+      /**
+       * @description The OAuth scopes the credential may be granted
+       * @example [
+       *       "invoices:read"
+       *     ]
+       */
+      apis?: string[];
+      /**
+       * @description Disable the user in the same step
+       * @default false
+       */
+      disableBasic: boolean;
+      /** @enum {string} */
+      environment: 'development' | 'staging' | 'production';
+      /** @example billing-service */
+      name?: string;
+    };
+    MigratedApiUser: {
+      apiUser: components['schemas']['ApiUser'];
+      credential: components['schemas']['CredentialView'];
+      /** @description The credential's first secret */
+      secret: components['schemas']['IssuedSecret'];
     };
     OAuthError: {
       /** @example invalid_request */
@@ -723,6 +935,10 @@ export interface components {
        */
       token_endpoint_auth_methods_supported: string[];
     };
+    SetPasswordDto: {
+      /** @description Chosen password; left out, one of 192 random bits is generated and shown once */
+      password?: string;
+    };
     TokenForm: {
       /** @description client_secret_post: the client id, when not authenticating with HTTP Basic */
       client_id?: string;
@@ -759,6 +975,38 @@ export interface components {
       /** @enum {string} */
       token_type: 'Bearer';
     };
+    UnmigratedApiUser: {
+      accounts: string[];
+      /** @description Whole days left before Basic authentication is retired */
+      daysLeft: number;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      roles: string[];
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+      username: string;
+    };
+    UpdateApiUserDto: {
+      /**
+       * @description The accounts the credential acts on; "*" for every account
+       * @example [
+       *       "9900001"
+       *     ]
+       */
+      accounts?: string[];
+      /**
+       * @description Roles granted to the tokens; from the role catalogue when one is configured
+       * @example [
+       *       "billing:read"
+       *     ]
+       */
+      roles?: string[];
+      /**
+       * @description Disable or enable Basic authentication
+       * @enum {string}
+       */
+      status?: 'active' | 'disabled';
+    };
     UpdateCredentialDto: {
       /**
        * @description The accounts the credential acts on; "*" for every account
@@ -791,6 +1039,13 @@ export interface components {
        *     ]
        */
       roles?: string[];
+    };
+    VerifyBasicDto: {
+      /**
+       * @description The Authorization header to verify
+       * @example Basic dXNlcm5hbWU6cGFzc3dvcmQ=
+       */
+      authorization: string;
     };
   };
   responses: never;
@@ -1095,6 +1350,549 @@ export interface operations {
       };
     };
   };
+  ApiUsersController_list: {
+    parameters: {
+      query?: {
+        /** @description Only those whose accounts list this value exactly ("*" matches the all-accounts grant) */
+        account?: string;
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Only users migrated (true) or not yet (false) */
+        migrated?: 'true' | 'false';
+        status?: 'active' | 'disabled' | 'deleted';
+        /** @description Only users whose last recorded use is at or after this instant */
+        usedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiUserPage'];
+        };
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedApiUserPassword'];
+        };
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The credential refuses the change in its current state, or was changed concurrently (retry) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiUser'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such credential, secret or API user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such credential, secret or API user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateApiUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiUser'];
+        };
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such credential, secret or API user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_migrate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MigrateApiUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MigratedApiUser'];
+        };
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such credential, secret or API user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The credential refuses the change in its current state, or was changed concurrently (retry) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_setPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetPasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedApiUserPassword'];
+        };
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such credential, secret or API user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApiUsersController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiUsersReport'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  BasicVerificationController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyBasicDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BasicVerification'];
+        };
+      };
+      /** @description The request is not valid; `errors` names each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No bearer token, or one that is not valid (see `WWW-Authenticate`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token's credential lacks the admin role, or an account is beyond the caller's reach */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many failed attempts from this address; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   AuditController_query: {
     parameters: {
       query?: {
@@ -1108,7 +1906,16 @@ export interface operations {
           | 'token.issued'
           | 'token.revoked'
           | 'credential.revoked'
-          | 'token.refused';
+          | 'token.refused'
+          | 'api-user.created'
+          | 'api-user.password-set'
+          | 'api-user.updated'
+          | 'api-user.disabled'
+          | 'api-user.enabled'
+          | 'api-user.deleted'
+          | 'api-user.migrated'
+          | 'api-user.basic-used'
+          | 'api-user.basic-refused';
         /** @description The actor's id: a client id, or the CLI operator's name */
         actor?: string;
         clientId?: string;
@@ -1389,7 +2196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1436,7 +2243,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1506,7 +2313,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1585,7 +2392,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1646,7 +2453,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1724,7 +2531,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1781,7 +2588,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1829,7 +2636,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description No such credential or secret */
+      /** @description No such credential, secret or API user */
       404: {
         headers: {
           [name: string]: unknown;

@@ -6,13 +6,15 @@
  * event (inserted). A forger who also recomputes the hashes is still caught,
  * because the expected chain comes from the events, not from the rows.
  */
-import { accountsAfter, clientIdOfStream } from '@keyring/domain';
+import { accountsAfter, clientIdOfStream, usernameOfStream } from '@keyring/domain';
 import type { GlobalPosition, RecordedEvent } from '@keyring/event-store';
-import { fromRecordedEvent } from '../credential-store/event-envelope';
+import { fromRecordedApiUserEvent, fromRecordedEvent } from '../credential-store/event-envelope';
 import { canonicalJson } from '../projection/audit-log/canonical-json';
 import {
   type AuditEntry,
+  apiUserAccountsAfter,
   chainAuditEntry,
+  describeApiUserEvent,
   describeEvent,
   GENESIS_HASH,
 } from '../projection/audit-log/audit-entry';
@@ -61,10 +63,21 @@ const sameEntry = (expected: AuditEntry, row: StoredAuditRow): boolean => {
 
 async function* expectedEntries(events: AsyncIterable<RecordedEvent>, through: GlobalPosition) {
   const accounts = new Map<string, readonly string[]>();
+  const apiUserAccounts = new Map<string, readonly string[]>();
   let prevHash = GENESIS_HASH;
   for await (const recorded of events) {
     if (recorded.position > through) return;
     const clientId = clientIdOfStream(recorded.stream);
+    const username = clientId === null ? usernameOfStream(recorded.stream) : null;
+    if (username !== null) {
+      const event = fromRecordedApiUserEvent(recorded);
+      const before = apiUserAccounts.get(username) ?? [];
+      const entry = chainAuditEntry(describeApiUserEvent(recorded, event, username, before), prevHash);
+      apiUserAccounts.set(username, apiUserAccountsAfter(event, before));
+      prevHash = entry.hash;
+      yield entry;
+      continue;
+    }
     if (clientId === null) continue;
     const event = fromRecordedEvent(recorded);
     const before = accounts.get(clientId) ?? [];

@@ -18,6 +18,7 @@ export type CliSubcommand =
   | { readonly name: 'audit-verify'; readonly json: boolean }
   | ({ readonly name: 'access' } & AccessRequest)
   | { readonly name: 'projections-rebuild' }
+  | { readonly name: 'api-users-report'; readonly json: boolean }
   | { readonly name: 'help' };
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -48,6 +49,10 @@ Commands:
       List the credentials that could obtain a token for the account at that
       instant, with their secrets, replayed from the event store.
       --json      print the answer as JSON, as GET /v1/access does
+  api-users report [--json]
+      Every legacy API user not yet migrated to a client credential: its accounts,
+      last use and the days left before Basic authentication is retired.
+      --json      print the report as JSON, as GET /v1/api-users/report does
   projections rebuild
       Rebuild every read model and the audit log from the event store. Safe
       while the service runs.
@@ -118,6 +123,10 @@ const SUBCOMMANDS: Record<string, (args: string[]) => CliSubcommand> = {
       json: values.json,
     };
   },
+  'api-users report': (args) => ({
+    name: 'api-users-report',
+    ...readOptions('api-users report', args, { json: flag }),
+  }),
   'projections rebuild': (args) => {
     readOptions('projections rebuild', args, {});
     return { name: 'projections-rebuild' };

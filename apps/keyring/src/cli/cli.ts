@@ -32,6 +32,8 @@ async function execute(
       return (await import('./audit-verify.subcommand')).runAuditVerify(config, subcommand.json);
     case 'access':
       return (await import('./access.subcommand')).runAccess(config, subcommand);
+    case 'api-users-report':
+      return (await import('./api-users-report.subcommand')).runApiUsersReport(config, subcommand.json);
     case 'projections-rebuild':
       return (await import('./projections-rebuild.subcommand')).runProjectionsRebuild(config);
   }

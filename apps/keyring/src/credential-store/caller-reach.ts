@@ -7,6 +7,8 @@
 import {
   type AccountReach,
   accountOutOfReach,
+  type ApiUserState,
+  apiUserNotFound,
   assertWithinReach,
   type CredentialCommand,
   credentialNotFound,
@@ -55,4 +57,24 @@ export function reachSqlCondition(accountsColumn: string, reach: AccountReach): 
     sql: `NOT EXISTS (SELECT 1 FROM json_each(${accountsColumn}) WHERE value NOT IN (SELECT value FROM json_each(?)))`,
     params: [JSON.stringify(reach.accounts)],
   };
+}
+
+/** API users as credentials: a missing, deleted or out-of-reach user is "not found"; new accounts must be reached. */
+export function requireApiUserWithinReach(
+  reach: AccountReach,
+  state: ApiUserState,
+  newAccounts: readonly string[] = [],
+): void {
+  if (state.status === 'absent' || state.status === 'deleted' || !withinReach(reach, state.accounts))
+    throw apiUserNotFound();
+  requireAccountsWithinReach(reach, newAccounts);
+}
+
+/** The same for a user as the read models hold it (null: no such user). */
+export function requireApiUserViewWithinReach(
+  reach: AccountReach,
+  user: { readonly accounts: readonly string[]; readonly status: string } | null,
+): void {
+  if (user === null || user.status === 'deleted' || !withinReach(reach, user.accounts))
+    throw apiUserNotFound();
 }

@@ -6,10 +6,16 @@
  * several projectors (replicas, a CLI rebuild) can share one file safely.
  */
 import type Database from 'better-sqlite3';
-import { accountsAfter, clientIdOfStream } from '@keyring/domain';
+import { accountsAfter, clientIdOfStream, usernameOfStream } from '@keyring/domain';
 import { type GlobalPosition, isDiskFullError, type RecordedEvent } from '@keyring/event-store';
-import { chainAuditEntry, describeEvent } from './audit-log/audit-entry';
-import { fromRecordedEvent } from '../credential-store/event-envelope';
+import {
+  type AuditEntry,
+  chainAuditEntry,
+  describeApiUserEvent,
+  describeEvent,
+} from './audit-log/audit-entry';
+import { fromRecordedApiUserEvent, fromRecordedEvent } from '../credential-store/event-envelope';
+import { ApiUserProjection } from './api-users/api-user-projection';
 import { AuditLogWriter } from './audit-log/audit-log-writer';
 import { CredentialProjection } from './credentials/credential-projection';
 
@@ -40,6 +46,7 @@ export const readCheckpoint = (db: Database.Database): Checkpoint =>
 
 export class ReadModelProjection {
   private readonly credentials: CredentialProjection;
+  private readonly apiUsers: ApiUserProjection;
   private readonly audit: AuditLogWriter;
   private readonly selectCheckpoint: Database.Statement<[], CheckpointRow>;
   private readonly updateCheckpoint: Database.Statement<[number, string, number]>;
@@ -49,6 +56,7 @@ export class ReadModelProjection {
 
   constructor(private readonly db: Database.Database) {
     this.credentials = new CredentialProjection(db);
+    this.apiUsers = new ApiUserProjection(db);
     this.audit = new AuditLogWriter(db);
     this.selectCheckpoint = db.prepare<[], CheckpointRow>(SELECT_CHECKPOINT);
     this.updateCheckpoint = db.prepare(
@@ -91,7 +99,11 @@ export class ReadModelProjection {
     const accounts = new Map<string, readonly string[]>();
     for (const recorded of events) {
       const clientId = clientIdOfStream(recorded.stream);
-      if (clientId === null) continue;
+      if (clientId === null) {
+        const entry = this.applyApiUserEvent(recorded, head);
+        if (entry) head = entry.hash;
+        continue;
+      }
       const event = fromRecordedEvent(recorded);
       const before = accounts.get(clientId) ?? this.credentials.accountsOf(clientId);
       const entry = chainAuditEntry(describeEvent(recorded, event, clientId, before), head);
@@ -109,5 +121,19 @@ export class ReadModelProjection {
     };
     this.updateCheckpoint.run(checkpoint.position, checkpoint.auditHeadHash, checkpoint.eventsApplied);
     return checkpoint;
+  }
+
+  /** An API user's event: its row and its audit entry (null for a stream of neither kind). */
+  private applyApiUserEvent(recorded: RecordedEvent, head: string): AuditEntry | null {
+    const username = usernameOfStream(recorded.stream);
+    if (username === null) return null;
+    const event = fromRecordedApiUserEvent(recorded);
+    const entry = chainAuditEntry(
+      describeApiUserEvent(recorded, event, username, this.apiUsers.accountsOf(username)),
+      head,
+    );
+    this.audit.append(entry);
+    this.apiUsers.apply(recorded, event, username);
+    return entry;
   }
 }

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH } from './audit-log/audit-entry';
 
 /** Bump on any change below; the read models are then rebuilt from the event store. */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+/** 3: api_users, the legacy API users. */
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 const TABLES = [
   'checkpoint',
@@ -18,6 +19,7 @@ const TABLES = [
   'tokens',
   'audit_log',
   'audit_accounts',
+  'api_users',
 ];
 
 const CREATE_TABLES = `
@@ -90,6 +92,20 @@ const CREATE_TABLES = `
     details      TEXT    NOT NULL,
     prev_hash    TEXT    NOT NULL,
     hash         TEXT    NOT NULL
+  );
+  -- Legacy API users: never a password or its hash.
+  CREATE TABLE api_users (
+    username         TEXT    PRIMARY KEY,
+    created_position INTEGER NOT NULL UNIQUE,
+    accounts         TEXT    NOT NULL,
+    roles            TEXT    NOT NULL,
+    status           TEXT    NOT NULL,
+    created_at       TEXT    NOT NULL,
+    updated_at       TEXT    NOT NULL,
+    password_set_at  TEXT,
+    last_used_at     TEXT,
+    migrated_to      TEXT,
+    migrated_at      TEXT
   );
   CREATE TABLE audit_accounts (
     account  TEXT    NOT NULL,

@@ -12,6 +12,7 @@ import { EventStoreModule } from '../platform/persistence/event-store.module';
 import { discardDerivedFileIfDamaged } from '../platform/persistence/derived-file-check';
 import { LifecycleModule } from '../platform/lifecycle/lifecycle.module';
 import { ProgressModule } from '../platform/progress/progress.module';
+import { ApiUserReader } from './api-users/api-user-reader';
 import { AuditFollower } from './audit-log/audit-follower';
 import { AuditLogReader } from './audit-log/audit-log-reader';
 import { CredentialReader } from './credentials/credential-reader';
@@ -43,6 +44,11 @@ type Db = Database.Database;
       useFactory: (db: Db) => new CredentialReader(db),
     },
     {
+      provide: ApiUserReader,
+      inject: [READ_MODEL_DATABASE],
+      useFactory: (db: Db) => new ApiUserReader(db),
+    },
+    {
       provide: AuditLogReader,
       inject: [READ_MODEL_DATABASE],
       useFactory: (db: Db) => new AuditLogReader(db),
@@ -55,6 +61,7 @@ type Db = Database.Database;
   exports: [
     READ_MODEL_DATABASE,
     CredentialReader,
+    ApiUserReader,
     AuditLogReader,
     Projector,
     ProjectionHealthIndicator,

@@ -19,6 +19,13 @@ export type CredentialRefusalCode =
   | 'TOKEN_LIMIT_REACHED'
   | 'TOKEN_NOT_FOUND';
 
+/** The legacy API user's own rules. */
+export type ApiUserRefusalCode =
+  | 'API_USER_NOT_FOUND'
+  | 'API_USER_ALREADY_EXISTS'
+  | 'API_USER_ALREADY_MIGRATED'
+  | 'BASIC_AUTH_RETIRED';
+
 /** A caller reaching past its own accounts. */
 export type ReachRefusalCode = 'ACCOUNT_OUT_OF_REACH';
 
@@ -63,6 +70,7 @@ export type ThrottleRefusalCode = 'TOO_MANY_FAILED_REQUESTS' | 'TOKEN_ISSUE_RATE
 
 export type RefusalCode =
   | CredentialRefusalCode
+  | ApiUserRefusalCode
   | ReachRefusalCode
   | ApplicationRefusalCode
   | RequestRefusalCode

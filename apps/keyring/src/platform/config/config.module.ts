@@ -5,12 +5,14 @@
  */
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { CLOCK, type Clock } from '../clock/clock';
 import { KEYRING_CONFIG, type KeyringConfig } from './keyring-config';
 
 @Global()
 @Module({})
 export class KeyringConfigModule {
-  static forRoot(config: KeyringConfig): DynamicModule {
+  /** `clock`, when given, is the global CLOCK, which modules find before ClockModule's system clock (end-to-end tests of time rules). */
+  static forRoot(config: KeyringConfig, clock?: Clock): DynamicModule {
     return {
       module: KeyringConfigModule,
       imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ keyring: config })] })],
@@ -20,8 +22,9 @@ export class KeyringConfigModule {
           inject: [ConfigService],
           useFactory: (configService: ConfigService) => configService.getOrThrow<KeyringConfig>('keyring'),
         },
+        ...(clock === undefined ? [] : [{ provide: CLOCK, useValue: clock }]),
       ],
-      exports: [KEYRING_CONFIG],
+      exports: [KEYRING_CONFIG, ...(clock === undefined ? [] : [CLOCK])],
     };
   }
 }

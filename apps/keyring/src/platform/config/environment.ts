@@ -5,7 +5,12 @@
  */
 import * as path from 'node:path';
 import * as ipaddr from 'ipaddr.js';
-import { BUILT_IN_ROLES, ROLE_PATTERN, SCOPE_TOKEN_PATTERN } from '@keyring/domain';
+import {
+  BUILT_IN_ROLES,
+  DEFAULT_BASIC_AUTH_RETIRES_AT,
+  ROLE_PATTERN,
+  SCOPE_TOKEN_PATTERN,
+} from '@keyring/domain';
 import type {
   EventStoreKind,
   KeyringConfig,
@@ -35,6 +40,7 @@ const TRUST_PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
 const MIN_PEPPER_LENGTH = 32;
 const DEFAULT_GRPC_PORT = 50051;
 const DEFAULT_MANAGEMENT_PORT = 9000;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const isHostName = (host: string): boolean => ipaddr.isValid(host) || /^[A-Za-z0-9.-]{1,253}$/.test(host);
 
 export function parseEnvironment(env: Environment): KeyringConfig {
@@ -171,6 +177,13 @@ export function parseEnvironment(env: Environment): KeyringConfig {
   if (!ROLE_PATTERN.test(adminRole)) {
     problems.push(`ADMIN_ROLE must match ${ROLE_PATTERN.source} (got "${adminRole}")`);
   }
+  const retiresAtText = read('BASIC_AUTH_RETIRES_AT') ?? DEFAULT_BASIC_AUTH_RETIRES_AT;
+  const basicAuthRetiresAt = new Date(retiresAtText);
+  if (!ISO_INSTANT.test(retiresAtText) || Number.isNaN(basicAuthRetiresAt.getTime())) {
+    problems.push(
+      `BASIC_AUTH_RETIRES_AT must be an ISO-8601 instant such as 2026-12-02T00:00:00Z (got "${retiresAtText}")`,
+    );
+  }
   const adminConsoleDir = read('ADMIN_CONSOLE_DIR');
   const config: KeyringConfig = {
     host,
@@ -215,6 +228,7 @@ export function parseEnvironment(env: Environment): KeyringConfig {
       tokenIssueWindowSeconds: integer('TOKEN_ISSUE_WINDOW_SECONDS', 60, 1, 86_400),
       tableSize: integer('THROTTLE_TABLE_SIZE', 100_000, 100, 10_000_000),
     },
+    basicAuthRetiresAt,
     adminRole,
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     adminConsoleDir: adminConsoleDir === undefined ? null : path.resolve(adminConsoleDir),

@@ -72,6 +72,8 @@ export interface KeyringConfig {
     /** Entries each in-memory throttling table holds; the oldest windows leave first. */
     readonly tableSize: number;
   };
+  /** From this instant every HTTP Basic authentication of an API user is refused (BASIC_AUTH_RETIRES_AT). */
+  readonly basicAuthRetiresAt: Date;
   /** The role a credential needs to call the management API (the seed's "Credential Access Role"). */
   readonly adminRole: string;
   /** How long stopping (SIGTERM, SIGINT) may take before open connections are cut and the process exits. */

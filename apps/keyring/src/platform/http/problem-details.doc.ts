@@ -52,9 +52,10 @@ const PROBLEM_MEANINGS = {
   400: 'The request is not valid; `errors` names each invalid field',
   401: 'No bearer token, or one that is not valid (see `WWW-Authenticate`)',
   403: "The token's credential lacks the admin role, or an account is beyond the caller's reach",
-  404: 'No such credential or secret',
+  404: 'No such credential, secret or API user',
   409: 'The credential refuses the change in its current state, or was changed concurrently (retry)',
   415: 'The body is not application/json',
+  429: 'Too many failed attempts from this address; retry after `Retry-After` seconds',
 } as const;
 
 /** Documents problem-details responses for the given statuses. */

@@ -5,7 +5,7 @@
  * event should look like in the log.
  */
 import { hash } from 'node:crypto';
-import { accountsAfter, type CredentialEvent } from '@keyring/domain';
+import { accountsAfter, type ApiUserEvent, type CredentialEvent } from '@keyring/domain';
 import type { RecordedEvent } from '@keyring/event-store';
 import type { Actor } from '../../platform/context/command-context';
 import { canonicalJson } from './canonical-json';
@@ -23,8 +23,27 @@ export const AUDIT_ACTIONS = {
   TokenRequestRefusalsCounted: 'token.refused',
 } as const satisfies Record<CredentialEvent['type'], string>;
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
-export const AUDIT_ACTION_NAMES: readonly AuditAction[] = [...new Set(Object.values(AUDIT_ACTIONS))];
+/** The legacy API users' events; their entries name the user as `api-user:<username>` in `clientId`. */
+export const API_USER_AUDIT_ACTIONS = {
+  ApiUserCreated: 'api-user.created',
+  ApiUserPasswordSet: 'api-user.password-set',
+  ApiUserAccessChanged: 'api-user.updated',
+  ApiUserDisabled: 'api-user.disabled',
+  ApiUserEnabled: 'api-user.enabled',
+  ApiUserDeleted: 'api-user.deleted',
+  ApiUserMigrated: 'api-user.migrated',
+  BasicAuthenticationUsed: 'api-user.basic-used',
+  BasicAuthenticationRefused: 'api-user.basic-refused',
+} as const satisfies Record<ApiUserEvent['type'], string>;
+
+export const API_USER_AUDIT_SUBJECT_PREFIX = 'api-user:';
+
+export type AuditAction =
+  | (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS]
+  | (typeof API_USER_AUDIT_ACTIONS)[keyof typeof API_USER_AUDIT_ACTIONS];
+export const AUDIT_ACTION_NAMES: readonly AuditAction[] = [
+  ...new Set([...Object.values(AUDIT_ACTIONS), ...Object.values(API_USER_AUDIT_ACTIONS)]),
+];
 
 /** Events that record refused requests: their entries are `denied`. */
 const REFUSAL_EVENTS: ReadonlySet<CredentialEvent['type']> = new Set([
@@ -146,6 +165,63 @@ export function describeEvent(
     requestId: stringOrNull(metadata.requestId),
     outcome: REFUSAL_EVENTS.has(event.type) ? 'denied' : 'success',
     details: detailsOf(event, Number((metadata as { schemaVersion?: unknown }).schemaVersion ?? 1)),
+  };
+}
+
+function apiUserDetailsOf(event: ApiUserEvent): Record<string, unknown> {
+  switch (event.type) {
+    // A password's hash never reaches the log: people who read it must not be able to test guesses.
+    case 'ApiUserCreated':
+      return { username: event.data.username, accounts: event.data.accounts, roles: event.data.roles };
+    case 'ApiUserPasswordSet':
+    case 'ApiUserDisabled':
+    case 'ApiUserEnabled':
+    case 'ApiUserDeleted':
+      return { username: event.data.username };
+    case 'ApiUserAccessChanged':
+      return { username: event.data.username, changes: event.data.changes };
+    case 'ApiUserMigrated':
+      return { username: event.data.username, migratedTo: event.data.clientId };
+    case 'BasicAuthenticationUsed':
+      return {
+        username: event.data.username,
+        count: event.data.count,
+        firstUsedAt: event.data.firstUsedAt,
+        lastUsedAt: event.data.lastUsedAt,
+      };
+    case 'BasicAuthenticationRefused':
+      return { username: event.data.username, reason: event.data.reason };
+  }
+}
+
+/** The accounts an API user's event concerns: before and after, for a change of accounts. */
+export function apiUserAccountsAfter(event: ApiUserEvent, before: readonly string[]): readonly string[] {
+  if (event.type === 'ApiUserCreated') return event.data.accounts;
+  if (event.type === 'ApiUserAccessChanged' && event.data.changes.accounts)
+    return event.data.changes.accounts;
+  return before;
+}
+
+/** The entry for one stored API-user event; `accountsBefore` as for `describeEvent`. */
+export function describeApiUserEvent(
+  recorded: RecordedEvent,
+  event: ApiUserEvent,
+  username: string,
+  accountsBefore: readonly string[],
+): UnchainedAuditEntry {
+  const { metadata } = recorded;
+  const after = apiUserAccountsAfter(event, accountsBefore);
+  return {
+    position: recorded.position,
+    occurredAt: stringOrNull(metadata.occurredAt) ?? recorded.recordedAt,
+    action: API_USER_AUDIT_ACTIONS[event.type],
+    clientId: `${API_USER_AUDIT_SUBJECT_PREFIX}${username}`,
+    accounts: after === accountsBefore ? accountsBefore : [...new Set([...accountsBefore, ...after])],
+    ...actorOf(metadata),
+    sourceIp: stringOrNull(metadata.sourceIp),
+    requestId: stringOrNull(metadata.requestId),
+    outcome: event.type === 'BasicAuthenticationRefused' ? 'denied' : 'success',
+    details: apiUserDetailsOf(event),
   };
 }
 

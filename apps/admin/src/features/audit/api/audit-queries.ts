@@ -16,6 +16,15 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'token.revoked',
   'credential.revoked',
   'token.refused',
+  'api-user.created',
+  'api-user.password-set',
+  'api-user.updated',
+  'api-user.disabled',
+  'api-user.enabled',
+  'api-user.deleted',
+  'api-user.migrated',
+  'api-user.basic-used',
+  'api-user.basic-refused',
 ];
 
 export const useAuditLog = (filters: AuditFilters) =>

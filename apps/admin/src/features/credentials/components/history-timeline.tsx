@@ -14,6 +14,16 @@ const ACTION_WORDS: Record<AuditEntry['action'], string> = {
   'token.revoked': 'Token revoked',
   'credential.revoked': 'Credential revoked',
   'token.refused': 'Token refused',
+  // A credential's history never holds these; the audit log does.
+  'api-user.created': 'API user created',
+  'api-user.password-set': 'API user password set',
+  'api-user.updated': 'API user changed',
+  'api-user.disabled': 'API user disabled',
+  'api-user.enabled': 'API user enabled',
+  'api-user.deleted': 'API user deleted',
+  'api-user.migrated': 'API user migrated',
+  'api-user.basic-used': 'Basic authentication used',
+  'api-user.basic-refused': 'Basic authentication refused',
 };
 
 /** What an entry's details say, as short text (never markup). */

@@ -12,7 +12,7 @@ import { BasicVerificationDoc } from '../api-user.doc';
 import type { BasicVerification } from '../basic-verifier';
 import { VerifyBasicDto } from '../dto/api-user.dto';
 import { VerifyBasicCommand } from '../verify-basic.command';
-import { IntrospectOrAdminBearerGuard } from './introspect-or-admin.guard';
+import { IntrospectOrAdminBearerGuard } from '../../tokens/bearer/admin-bearer.guard';
 
 @Controller('v1/api-users/verify')
 @UseGuards(IntrospectOrAdminBearerGuard)

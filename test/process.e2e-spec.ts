@@ -3,16 +3,22 @@
  * main.ts, configured by environment variables, answering the README's
  * example, and stopping cleanly on SIGTERM.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { grpcClient, refusalOf } from './support/grpc-clients';
+import {
+  BUILT,
+  freePortNumber,
+  FROM_SOURCE,
+  startServiceProcess,
+  waitUntilReady,
+} from './support/service-process';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -34,70 +40,6 @@ async function grpcHealth(address: string, service: string): Promise<string> {
     client.close();
   }
 }
-const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
-const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
-const REGISTER = path.join(ROOT, 'scripts/ts-register.js');
-
-/** How to run the service and the CLI: from source, or the webpack bundle `npm start` runs. */
-interface Entry {
-  readonly main: string[];
-  readonly cli: string[];
-}
-
-const FROM_SOURCE: Entry = { main: ['--require', REGISTER, MAIN], cli: ['--require', REGISTER, CLI] };
-const BUILT: Entry = {
-  main: [path.join(ROOT, 'dist/apps/keyring/main.js')],
-  cli: [path.join(ROOT, 'dist/apps/keyring/cli.js')],
-};
-
-function startService(
-  env: Record<string, string>,
-  entry: Entry = FROM_SOURCE,
-): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-  signal: () => NodeJS.Signals | null;
-} {
-  let output = '';
-  const child = spawn(process.execPath, entry.main, {
-    cwd: ROOT,
-    // A free management port unless the test names one: the default 9000 may be taken by a neighbour.
-    env: { PATH: process.env.PATH ?? '', MANAGEMENT_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let signal: NodeJS.Signals | null = null;
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code, exitSignal) => {
-      signal = exitSignal;
-      resolve(code);
-    }),
-  );
-  return { child, output: () => output, exited, signal: () => signal };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitUntilReady(baseUrl: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Keyring did not become ready at ${baseUrl}`);
-}
 
 /** The JSON body of the README's create-credential curl example. */
 function readmeCreateBody(): unknown {
@@ -115,7 +57,11 @@ describe('the service process', () => {
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('refuses to start on a bad variable, naming it and what it allows', async () => {
-    const service = startService({ DATA_DIR: dataDir, PORT: 'eighty', SQLITE_SYNCHRONOUS: 'sometimes' });
+    const service = startServiceProcess({
+      DATA_DIR: dataDir,
+      PORT: 'eighty',
+      SQLITE_SYNCHRONOUS: 'sometimes',
+    });
     expect(await service.exited).toBe(1);
     expect(service.output()).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
     expect(service.output()).toContain('SQLITE_SYNCHRONOUS must be one of FULL, NORMAL (got "sometimes")');
@@ -123,7 +69,7 @@ describe('the service process', () => {
   }, 30_000);
 
   it('refuses to start on EventStoreDB when the server does not answer, saying where it looked', async () => {
-    const service = startService({
+    const service = startServiceProcess({
       DATA_DIR: dataDir,
       EVENT_STORE: 'esdb',
       EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@127.0.0.1:1?tls=false',
@@ -134,17 +80,17 @@ describe('the service process', () => {
   }, 30_000);
 
   it('serves the README example on the embedded store and stops cleanly on SIGTERM', async () => {
-    const port = await freePort();
-    const grpcPort = await freePort();
+    const port = await freePortNumber();
+    const grpcPort = await freePortNumber();
     const env = { DATA_DIR: dataDir, PORT: String(port), GRPC_PORT: String(grpcPort), HOST: '127.0.0.1' };
-    const service = startService(env);
+    const service = startServiceProcess(env);
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
       await waitUntilReady(baseUrl, 20_000);
       // README: bootstrap the first admin with the CLI (another process, same data), get a token, call the API.
       const cli = await promisify(execFile)(
         process.execPath,
-        ['--require', REGISTER, CLI, 'bootstrap-admin', '--json'],
+        [...FROM_SOURCE.cli, 'bootstrap-admin', '--json'],
         {
           cwd: ROOT,
           env: { PATH: process.env.PATH ?? '', ...env },
@@ -154,7 +100,7 @@ describe('the service process', () => {
       expect(Object.keys(admin)).toEqual(['clientId', 'clientSecret']);
       const again = await promisify(execFile)(
         process.execPath,
-        ['--require', REGISTER, CLI, 'bootstrap-admin', '--json'],
+        [...FROM_SOURCE.cli, 'bootstrap-admin', '--json'],
         {
           cwd: ROOT,
           env: { PATH: process.env.PATH ?? '', ...env },
@@ -203,9 +149,9 @@ describe('the service process', () => {
 
   it('runs from the built bundle, projecting in its own thread what another process appends', async () => {
     await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: ROOT });
-    const port = await freePort();
-    const grpcPort = await freePort();
-    const managementPort = await freePort();
+    const port = await freePortNumber();
+    const grpcPort = await freePortNumber();
+    const managementPort = await freePortNumber();
     const env = {
       DATA_DIR: dataDir,
       PORT: String(port),
@@ -214,7 +160,7 @@ describe('the service process', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
     };
-    const service = startService(env, BUILT);
+    const service = startServiceProcess(env, BUILT);
     const baseUrl = `http://127.0.0.1:${port}`;
     const cli = (...args: string[]) =>
       promisify(execFile)(process.execPath, [...BUILT.cli, ...args], {

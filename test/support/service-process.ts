@@ -9,6 +9,18 @@ export const REGISTER = path.join(ROOT, 'scripts/ts-register.js');
 const MAIN = path.join(ROOT, 'apps/keyring/src/main.ts');
 const CLI = path.join(ROOT, 'apps/keyring/src/cli/cli.ts');
 
+/** How to run the service and the CLI: from source, or the webpack bundle `npm start` runs. */
+export interface Entry {
+  readonly main: readonly string[];
+  readonly cli: readonly string[];
+}
+
+export const FROM_SOURCE: Entry = { main: ['--require', REGISTER, MAIN], cli: ['--require', REGISTER, CLI] };
+export const BUILT: Entry = {
+  main: [path.join(ROOT, 'dist/apps/keyring/main.js')],
+  cli: [path.join(ROOT, 'dist/apps/keyring/cli.js')],
+};
+
 export interface ServiceProcess {
   readonly child: ChildProcess;
   output(): string;
@@ -17,9 +29,9 @@ export interface ServiceProcess {
   signal(): NodeJS.Signals | null;
 }
 
-export function startServiceProcess(env: Record<string, string>): ServiceProcess {
+export function startServiceProcess(env: Record<string, string>, entry: Entry = FROM_SOURCE): ServiceProcess {
   let output = '';
-  const child = spawn(process.execPath, ['--require', REGISTER, MAIN], {
+  const child = spawn(process.execPath, [...entry.main], {
     cwd: ROOT,
     // A free management port unless the test names one: parallel test processes never fight over 9000.
     env: { PATH: process.env.PATH ?? '', MANAGEMENT_PORT: '0', ...env },
@@ -39,7 +51,7 @@ export function startServiceProcess(env: Record<string, string>): ServiceProcess
 
 /** Runs the CLI on the same data; resolves with its stdout. */
 export async function runCliProcess(env: Record<string, string>, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--require', REGISTER, CLI, ...args], {
+  const { stdout } = await promisify(execFile)(process.execPath, [...FROM_SOURCE.cli, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
